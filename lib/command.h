@@ -198,4 +198,56 @@ void cmd_hostname_set(const char *name);
 #define PREFIX_LIST_STR "Build a prefix list\n"
 #define CONF_BACKUP_EXT ".sav"
 
+/*
+ * Additions by the CLI implementation (the declarations above are the
+ * contract daemons code against and do not change).
+ *
+ * argv details: an absent [OPTIONAL] pushes NULL, except that absent
+ * optionals at the very end of the string are not counted in argc (as
+ * Quagga); argv[argc..CMD_ARGC_MAX] are always NULL, so testing argv[i]
+ * works either way. A matched literal alternative (a|b), [keyword] or
+ * {keyword} is passed as its full text even when the user abbreviated it.
+ * When several complete commands match and all share one handler (a DEFUN
+ * and its ALIASes), the first installed wins instead of "ambiguous".
+ */
+struct cmd_node *cmd_node_get(enum node_type node);
+bool cmd_hostname_is_set(void);
+
+/* `?` help for a (partial) line in a node: the possible next tokens. */
+struct cmd_help_entry {
+	const char *text;	/* token as written ("WORD", "<1-10>"), or "<cr>" */
+	const char *help;
+	bool literal;
+};
+struct cmd_help_list {
+	int n;
+	struct cmd_help_entry *items;	/* sorted, "<cr>" last */
+};
+/* CMD_SUCCESS with the list, or CMD_ERR_NO_MATCH / CMD_ERR_AMBIGUOUS. */
+int cmd_help(struct vty *vty, enum node_type node, const char *line,
+	     struct cmd_help_list *out);
+void cmd_help_free(struct cmd_help_list *l);
+/* Print `?` output for `line` in vty->node, Quagga's layout. */
+void cmd_describe(struct vty *vty, const char *line);
+/*
+ * TAB completion of the last word of `line` in `node` (keywords only).
+ * Returns CMD_COMPLETE_FULL_MATCH (one keyword: *word, then a blank),
+ * CMD_COMPLETE_MATCH (*word = longest common prefix, longer than typed),
+ * CMD_COMPLETE_LIST_MATCH (*word NULL, list->items the keywords),
+ * CMD_ERR_NO_MATCH, CMD_ERR_AMBIGUOUS. *word is malloc'd (free()).
+ */
+int cmd_complete(enum node_type node, const char *line, char **word,
+		 struct cmd_help_list *list);
+/* Print a completion list as Quagga: 6 per line, "%-10s ". */
+void cmd_print_complete_list(struct vty *vty, const struct cmd_help_list *l);
+/* `list`: every visible command of the node, install order. */
+void cmd_list(struct vty *vty, enum node_type node);
+/* Print the error message of a cmd_execute() status, as Quagga's vty. */
+void cmd_print_error(struct vty *vty, int status, const char *line);
+void cmd_walk_nodes(void (*fn)(enum node_type node, struct cmd_node *cn,
+			       void *arg), void *arg);
+void cmd_walk_commands(enum node_type node,
+		       void (*fn)(const struct cmd_element *cmd, void *arg),
+		       void *arg);
+
 #endif

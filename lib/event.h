@@ -15,6 +15,7 @@
 #define TARPAN_EVENT_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <time.h>
 
@@ -33,7 +34,12 @@ void event_loop_free(struct event_loop *loop);
 /* Runs until event_loop_stop(); returns 0. */
 int event_loop_run(struct event_loop *loop);
 void event_loop_stop(struct event_loop *loop);
-/* Runs one iteration (poll + dispatch); timeout_ms < 0 blocks. For tests. */
+/*
+ * Runs one iteration (poll + dispatch); timeout_ms < 0 blocks until
+ * something is due. Returns the number of callbacks run, -1 on error.
+ * Immediate events scheduled during the dispatch run in the next iteration,
+ * after a non-blocking poll, so I/O and timers are never starved.
+ */
 int event_loop_run_once(struct event_loop *loop, int timeout_ms);
 
 void _event_add_read(struct event_loop *loop, event_fn fn, const char *fname,
@@ -94,6 +100,13 @@ enum wq_result {
 	WQ_REQUEUE,	/* item has more work, call again later */
 };
 struct work_queue;
+/*
+ * `del` (may be NULL) is called for every item that leaves the queue:
+ * when process returns WQ_DONE, and for the items still pending when the
+ * queue is freed. A WQ_REQUEUE item goes to the back of the queue.
+ * budget_us 0 means the default (10 ms). work_queue_free() may be called
+ * from inside the process function; the queue goes away when it returns.
+ */
 typedef enum wq_result (*wq_process_fn)(void *item, void *arg);
 typedef void (*wq_del_fn)(void *item, void *arg);
 struct work_queue *work_queue_new(struct event_loop *loop, const char *name,
@@ -102,5 +115,18 @@ struct work_queue *work_queue_new(struct event_loop *loop, const char *name,
 void work_queue_free(struct work_queue *wq); /* calls del on pending items */
 void work_queue_add(struct work_queue *wq, void *item);
 size_t work_queue_pending(const struct work_queue *wq);
+
+/* For `show work-queues`. */
+struct work_queue_stat {
+	const char *name;
+	size_t pending;
+	unsigned long runs;		/* slices */
+	unsigned long items;		/* process calls */
+	uint64_t total_us;		/* wall time in slices */
+	uint64_t max_slice_us;
+	unsigned budget_us;
+};
+typedef void (*wq_stat_fn)(const struct work_queue_stat *st, void *arg);
+void work_queue_stats_walk(struct event_loop *loop, wq_stat_fn fn, void *arg);
 
 #endif

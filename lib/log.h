@@ -11,6 +11,7 @@
 
 #include <stdarg.h>
 #include <stdbool.h>
+#include <stddef.h>
 #include <syslog.h>
 #include <time.h>
 
@@ -79,6 +80,24 @@ struct log_ratelimit {
 	{ .interval_s = (interval), .burst = (burst_) }
 void zlog_rl(struct log_ratelimit *rl, int prio, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+
+/*
+ * Tarpan additions.
+ *
+ * The monitor sink receives the whole formatted line (timestamp, optional
+ * priority, protocol name, message) without a line end.
+ *
+ * Defaults after zlog_init(): stdout at LOG_DEBUG, syslog, file and monitor
+ * as described below; zlog_set_daemon_mode(true) (used by -d) turns stdout
+ * off and syslog on at zlog_default_level(). The monitor destination is
+ * at LOG_DEBUG (the vty decides which sessions see it).
+ */
+void zlog_set_daemon_mode(bool daemonized);
+/* Reopens the log file (after logrotate moved it); 0 ok, -1 errno set. */
+int zlog_rotate(void);
+/* Formats one line as the file destination would (no line end); returns
+ * the length that snprintf would. Exposed for tests and for vty monitors. */
+int zlog_format_line(char *buf, size_t size, int prio, const char *msg);
 
 /* Fatal: log and abort. */
 void zlog_fatal(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));

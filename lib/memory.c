@@ -27,6 +27,21 @@ struct mtype *mtype_first(void)
 	return mtype_list;
 }
 
+size_t mtype_log_in_use(int prio)
+{
+	struct mtype *mt;
+	size_t n = 0;
+
+	for (mt = mtype_list; mt; mt = mt->next) {
+		if (!mt->count)
+			continue;
+		zlog(prio, "memory in use: %s: %zu allocations, %zu bytes",
+		     mt->name, mt->count, mt->bytes);
+		n++;
+	}
+	return n;
+}
+
 static void account_alloc(struct mtype *mt, void *p)
 {
 	mt->count++;

@@ -41,6 +41,10 @@ void mtype_register(struct mtype *mt);
 /* Iterate over all registered types (for `show memory`). */
 struct mtype *mtype_first(void);
 
+/* Logs every type with live allocations at `prio` ("leaks" at exit);
+ * returns how many types were listed. */
+size_t mtype_log_in_use(int prio);
+
 void *tp_malloc(struct mtype *mt, size_t size);
 void *tp_calloc(struct mtype *mt, size_t size);
 void *tp_realloc(struct mtype *mt, void *ptr, size_t size);

@@ -75,4 +75,11 @@ socklen_t sockunion_len(const union sockunion *su);
 bool sockunion_same(const union sockunion *a, const union sockunion *b);
 int sockunion_cmp(const union sockunion *a, const union sockunion *b);
 
+/* Additions (data engineer). */
+/* Bare address, strictly ("1.2.3.4", "fe80::1"); 0 ok, -1 malformed. */
+int addr_parse_ipv4(const char *str, struct in_addr *a);
+int addr_parse_ipv6(const char *str, struct in6_addr *a);
+/* Address of a prefix as a sockunion (port 0). */
+void sockunion_from_prefix(union sockunion *su, const struct prefix *p);
+
 #endif

@@ -63,4 +63,62 @@ const char *vty_get_config_file(void);
 /* Go to a sub-node with a context pointer (used by e.g. `interface IFNAME`). */
 void vty_enter_node(struct vty *vty, enum node_type node, void *index);
 
+/*
+ * Additions by the CLI implementation.
+ */
+#include <sys/socket.h>
+
+/* Execute a line as typed (relaxed matching, parent-node fallback) and
+ * print Quagga's error line when it fails. Returns the CMD_* status. */
+int vty_command(struct vty *vty, const char *line);
+
+/* The config blocks of every node in node order, "!" after each block
+ * whose writer returned > 0 (the body of `show running-config`). */
+void vty_write_config_blocks(struct vty *vty);
+/* `write memory`: Quagga's file layout, temp file + fsync + .sav link +
+ * rename + chmod 0600. Prints the result to vty; returns CMD_*. */
+int vty_write_config_file(struct vty *vty);
+
+/*
+ * Output too large to produce in one go (a full BGP table): a handler
+ * calls vty_produce() and returns. `fn` is called again each time the
+ * session's buffered output drains below a low-water mark, until it
+ * returns true (done); only then does the prompt (or, for vtysh, the
+ * status trailer) follow. For a file vty, fn runs to completion at once.
+ */
+typedef bool (*vty_producer_fn)(struct vty *vty, void *arg);
+void vty_produce(struct vty *vty, vty_producer_fn fn, void *arg);
+/* Bytes of output buffered and not yet sent. */
+size_t vty_out_pending(const struct vty *vty);
+
+/*
+ * access-class: the filter engineer's `access_list_apply` plugs in here
+ * (returns true when the connection is permitted). Without a hook, or
+ * without `access-class` configured, everyone may connect.
+ */
+void vty_set_access_hook(bool (*fn)(const char *list_name,
+				    const struct sockaddr *peer));
+
+/* Log lines for `terminal monitor` sessions (registered with log.h). */
+void vty_log_monitor(int prio, const char *line, size_t len);
+
+/* A vty that collects output in memory (tests, vtysh integration). */
+struct vty *vty_new_buffer(enum node_type node);
+const char *vty_buffer_text(struct vty *vty);	/* NUL-terminated */
+void vty_buffer_clear(struct vty *vty);
+void vty_free_buffer(struct vty *vty);
+
+/*
+ * The Unix-socket protocol (vtysh <-> daemon, <daemon>.vty), Quagga's:
+ *   client -> daemon: one command line, terminated by '\0' (a '\n' is
+ *                     accepted as terminator too); lines over 4 KB are
+ *                     rejected with "% Line too long".
+ *   daemon -> client: the command's output ("\n" line ends, no prompt,
+ *                     no echo, no paging), then 4 bytes 0, 0, 0, status
+ *                     (the CMD_* code: 0 success, 1 warning, 2 unknown,
+ *                     3 ambiguous, 4 incomplete, ...).
+ * The session starts in VIEW_NODE; `enable` never asks for a password.
+ * The node persists across lines of one connection.
+ */
+
 #endif

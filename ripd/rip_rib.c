@@ -1,0 +1,343 @@
+/*
+ * The RIP routing table and its timers.
+ *
+ * One struct rip_route per prefix in rip->table (no ECMP: `allow-ecmp` is
+ * accepted and kept in the config, routes stay single-path). A route comes
+ * from one of three places:
+ *   - a Response entry (type RIP, sub-type RTE), decided by
+ *     rip_rte_process() as RFC 2453 3.9.2 says;
+ *   - local origination: `route` (RIP/static), `default-information
+ *     originate` (RIP/default), the connected subnets of RIP interfaces
+ *     (CONNECT/interface);
+ *   - redistribution from zebra (its type / redistribute).
+ * Local routes win over learned ones; a learned route never replaces a
+ * live local one.
+ *
+ * Timers (RFC 2453 3.8): a learned route's timeout timer is restarted by
+ * every update from its gateway; when it fires the route is poisoned
+ * (metric 16), withdrawn from zebra and the garbage-collection timer
+ * started; when that fires the route is deleted. Withdrawn local routes go
+ * through the same garbage phase so that neighbours hear metric 16.
+ *
+ * Every change stamps the route with ++rip->change_seq and asks for a
+ * triggered update; rip_output.c sends the routes changed since its last
+ * triggered update.
+ */
+#include <string.h>
+
+#include "event.h"
+#include "log.h"
+#include "memory.h"
+#include "ripd.h"
+
+DEFINE_MTYPE_STATIC(RIP_ROUTE, "RIP route info");
+
+static void route_timeout(struct event *ev);
+static void route_garbage(struct event *ev);
+
+void rip_route_changed(struct rip *rip, struct rip_route *r)
+{
+	r->change_seq = ++rip->change_seq;
+	rip->route_changes++;
+	rip_trigger_update(rip);
+}
+
+unsigned rip_rib_count(const struct rip *rip)
+{
+	return rip->table ? (unsigned)route_table_count(rip->table) : 0;
+}
+
+void rip_route_free(void *info)
+{
+	struct rip_route *r = info;
+
+	if (!r)
+		return;
+	event_cancel(&r->t_timeout);
+	event_cancel(&r->t_garbage);
+	XFREE(RIP_ROUTE, r);
+}
+
+static struct rip_route *route_new(struct rip *rip, const struct prefix *p)
+{
+	struct rip_route *r = XCALLOC(RIP_ROUTE, sizeof(*r));
+
+	r->rip = rip;
+	r->addr = p->u.v4;
+	r->plen = p->prefixlen;
+	return r;
+}
+
+static void zebra_withdraw(struct rip *rip, struct rip_route *r)
+{
+	struct prefix p;
+
+	if (r->in_zebra)
+		rip_zebra_route_delete(rip, rip_route_prefix(r, &p), r);
+}
+
+static void timeout_start(struct rip *rip, struct rip_route *r)
+{
+	event_cancel(&r->t_timeout);
+	event_add_timer(rip->loop, route_timeout, r, rip->timeout_time,
+			&r->t_timeout);
+}
+
+/* Start deleting a route: metric 16, out of zebra, garbage timer. */
+static void route_poison(struct rip *rip, struct rip_route *r)
+{
+	if (r->metric == RIP_METRIC_INFINITY && r->t_garbage)
+		return;
+	r->metric = RIP_METRIC_INFINITY;
+	event_cancel(&r->t_timeout);
+	zebra_withdraw(rip, r);
+	event_cancel(&r->t_garbage);
+	event_add_timer(rip->loop, route_garbage, r, rip->garbage_time,
+			&r->t_garbage);
+	rip_route_changed(rip, r);
+}
+
+static void route_timeout(struct event *ev)
+{
+	struct rip_route *r = event_arg(ev);
+	char buf[PREFIX_STRLEN];
+	struct prefix p;
+
+	if (IS_RIP_DEBUG_EVENT)
+		zlog_debug("RIP: route %s timed out",
+			   prefix2str(rip_route_prefix(r, &p), buf, sizeof(buf)));
+	route_poison(r->rip, r);
+}
+
+static void route_garbage(struct event *ev)
+{
+	struct rip_route *r = event_arg(ev);
+	struct rip *rip = r->rip;
+	struct route_node *rn;
+	struct prefix p;
+
+	rip_route_prefix(r, &p);
+	rn = route_node_lookup(rip->table, &p);
+	if (rn && rn->info == r) {
+		rn->info = NULL;
+		route_node_delete(rip->table, rn);
+	}
+	rip_route_free(r);
+}
+
+static bool is_local_live(const struct rip_route *r)
+{
+	if (r->metric == RIP_METRIC_INFINITY)
+		return false;
+	if (r->type != ZEBRA_ROUTE_RIP)
+		return true;
+	return r->sub_type == RIP_ROUTE_STATIC || r->sub_type == RIP_ROUTE_DEFAULT;
+}
+
+/* Adopt the entry's values into r and (re)announce it. */
+static void route_adopt(struct rip *rip, struct rip_route *r,
+			const struct rip_rte *rte, uint32_t metric,
+			struct in_addr nexthop, struct in_addr from,
+			struct interface *ifp, uint8_t distance)
+{
+	struct prefix p;
+
+	if (r->type != ZEBRA_ROUTE_RIP && r->in_zebra)
+		zebra_withdraw(rip, r);
+	r->type = ZEBRA_ROUTE_RIP;
+	r->sub_type = RIP_ROUTE_RTE;
+	r->metric = (uint8_t)metric;
+	r->tag = rte->tag;
+	r->nexthop = nexthop;
+	r->from = from;
+	r->ifindex = ifp->ifindex;
+	r->distance = distance;
+	r->external_metric = 0;
+	event_cancel(&r->t_garbage);
+	timeout_start(rip, r);
+	rip_zebra_route_add(rip, rip_route_prefix(r, &p), r);
+	rip_route_changed(rip, r);
+}
+
+void rip_rte_process(struct rip *rip, const struct prefix *p,
+		     const struct rip_rte *rte, struct in_addr from,
+		     struct interface *ifp)
+{
+	struct route_node *rn;
+	struct rip_route *r;
+	struct in_addr nexthop = rte->nexthop;
+	uint32_t metric = rte->metric;
+	uint8_t distance;
+	bool same;
+
+	if (!rip_distribute_permit(rip, 0, p, ifp))
+		return;
+	if (!rip_offset_apply(rip, 0, p, ifp, &metric))
+		metric += 1;
+	if (metric > RIP_METRIC_INFINITY)
+		metric = RIP_METRIC_INFINITY;
+
+	/* RFC 2453 4.4: a next hop that is ours makes no sense; one that is
+	 * not on the receiving subnet is replaced by the sender. */
+	if (nexthop.s_addr != 0 && rip_is_own_address(rip, nexthop))
+		return;
+	if (nexthop.s_addr == 0 || !rip_if_connected_for(ifp, nexthop))
+		nexthop = from;
+
+	distance = rip_distance_apply(rip, from, p);
+	if (distance == 255)
+		return;
+
+	rn = route_node_lookup(rip->table, p);
+	r = rn ? rn->info : NULL;
+	if (!r) {
+		if (metric >= RIP_METRIC_INFINITY)
+			return;
+		rn = route_node_get(rip->table, p);
+		if (!rn)
+			return;
+		r = route_new(rip, p);
+		rn->info = r;
+		route_adopt(rip, r, rte, metric, nexthop, from, ifp, distance);
+		return;
+	}
+
+	if (is_local_live(r))
+		return;
+
+	same = r->type == ZEBRA_ROUTE_RIP && r->sub_type == RIP_ROUTE_RTE &&
+	       r->from.s_addr == from.s_addr && r->ifindex == ifp->ifindex;
+
+	if (same) {
+		if (metric >= RIP_METRIC_INFINITY) {
+			route_poison(rip, r);
+			return;
+		}
+		if (metric != r->metric || rte->tag != r->tag ||
+		    nexthop.s_addr != r->nexthop.s_addr ||
+		    distance != r->distance) {
+			route_adopt(rip, r, rte, metric, nexthop, from, ifp, distance);
+			return;
+		}
+		timeout_start(rip, r);
+		return;
+	}
+
+	if (metric < r->metric) {
+		route_adopt(rip, r, rte, metric, nexthop, from, ifp, distance);
+		return;
+	}
+	/* RFC 2453 3.9.2 heuristic: an equal route may replace one that is
+	 * about to time out. */
+	if (metric == r->metric && metric < RIP_METRIC_INFINITY && r->t_timeout &&
+	    event_timer_remain_msec(r->t_timeout) < (long)rip->timeout_time * 500)
+		route_adopt(rip, r, rte, metric, nexthop, from, ifp, distance);
+}
+
+void rip_redistribute_add(struct rip *rip, uint8_t type, uint8_t sub_type,
+			  const struct prefix *p, uint32_t ifindex,
+			  struct in_addr nexthop, uint32_t metric,
+			  uint8_t distance, uint16_t tag)
+{
+	struct route_node *rn;
+	struct rip_route *r;
+	bool is_rip_local = type == ZEBRA_ROUTE_RIP &&
+			    (sub_type == RIP_ROUTE_STATIC || sub_type == RIP_ROUTE_DEFAULT);
+
+	if (!rip->enabled || p->family != AF_INET)
+		return;
+	rn = route_node_get(rip->table, p);
+	if (!rn)
+		return;
+	r = rn->info;
+	if (r) {
+		if (r->type == ZEBRA_ROUTE_CONNECT && r->sub_type == RIP_ROUTE_INTERFACE &&
+		    r->metric != RIP_METRIC_INFINITY &&
+		    !(type == ZEBRA_ROUTE_CONNECT && sub_type == RIP_ROUTE_INTERFACE))
+			return;
+		if (r->type == ZEBRA_ROUTE_RIP &&
+		    (r->sub_type == RIP_ROUTE_STATIC || r->sub_type == RIP_ROUTE_DEFAULT) &&
+		    r->metric != RIP_METRIC_INFINITY && !is_rip_local)
+			return;
+		zebra_withdraw(rip, r);
+		event_cancel(&r->t_timeout);
+		event_cancel(&r->t_garbage);
+	} else {
+		r = route_new(rip, p);
+		rn->info = r;
+	}
+	r->type = type;
+	r->sub_type = sub_type;
+	r->metric = 1;
+	r->external_metric = metric;
+	r->distance = distance;
+	r->tag = tag;
+	r->nexthop = nexthop;
+	r->from.s_addr = 0;
+	r->ifindex = ifindex;
+	rip_route_changed(rip, r);
+}
+
+void rip_redistribute_delete(struct rip *rip, uint8_t type, uint8_t sub_type,
+			     const struct prefix *p, uint32_t ifindex)
+{
+	struct route_node *rn;
+	struct rip_route *r;
+
+	if (!rip->enabled || p->family != AF_INET)
+		return;
+	rn = route_node_lookup(rip->table, p);
+	r = rn ? rn->info : NULL;
+	if (!r || r->type != type || r->sub_type != sub_type)
+		return;
+	if (sub_type == RIP_ROUTE_INTERFACE && r->ifindex != ifindex)
+		return;
+	route_poison(rip, r);
+}
+
+void rip_redistribute_withdraw(struct rip *rip, uint8_t type)
+{
+	struct route_node *rn;
+
+	if (!rip->table)
+		return;
+	for (rn = route_top(rip->table); rn; rn = route_next(rip->table, rn)) {
+		struct rip_route *r = rn->info;
+
+		if (r->type == type && r->sub_type == RIP_ROUTE_REDISTRIBUTE)
+			route_poison(rip, r);
+	}
+}
+
+void rip_routes_if_down(struct rip *rip, uint32_t ifindex)
+{
+	struct route_node *rn;
+
+	if (!rip->table)
+		return;
+	for (rn = route_top(rip->table); rn; rn = route_next(rip->table, rn)) {
+		struct rip_route *r = rn->info;
+
+		if (r->ifindex != ifindex)
+			continue;
+		if ((r->type == ZEBRA_ROUTE_RIP && r->sub_type == RIP_ROUTE_RTE) ||
+		    (r->type == ZEBRA_ROUTE_CONNECT && r->sub_type == RIP_ROUTE_INTERFACE))
+			route_poison(rip, r);
+	}
+}
+
+void rip_rib_clean(struct rip *rip)
+{
+	struct route_node *rn;
+
+	if (!rip->table)
+		return;
+	for (rn = route_top(rip->table); rn; rn = route_next(rip->table, rn)) {
+		struct rip_route *r = rn->info;
+
+		zebra_withdraw(rip, r);
+		rip_route_free(r);
+		rn->info = NULL;
+		route_node_delete(rip->table, rn);
+	}
+}
