@@ -40,6 +40,7 @@ struct connected {
 	struct prefix address;		/* address with its prefixlen, unmasked */
 	struct prefix destination;	/* peer/broadcast, family 0 if none */
 	void *info;			/* for the daemon */
+	bool stale;			/* zclient: not re-announced since a reconnect */
 	struct connected *next;		/* in ifp's list, in arrival order */
 };
 
@@ -62,6 +63,7 @@ struct interface {
 	unsigned n_connected;
 
 	void *info;			/* the daemon's per-interface state */
+	bool stale;			/* zclient: not re-announced since a reconnect */
 
 	/* private to if.c */
 	struct if_db *db;

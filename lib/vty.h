@@ -121,4 +121,13 @@ void vty_free_buffer(struct vty *vty);
  * The node persists across lines of one connection.
  */
 
+/*
+ * vtysh queries (lib/vty_query.c; added by the vtysh engineer): a request
+ * line on the Unix socket starting with VTY_QUERY_BYTE is a query, not a
+ * command: "node", "match N S LINE", "help N LINE", "complete N LINE"
+ * (described in vty_query.c). Returns the CMD_* status for the trailer.
+ */
+#define VTY_QUERY_BYTE '\x01'
+int vty_query(struct vty *vty, const char *req);
+
 #endif

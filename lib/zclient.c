@@ -21,6 +21,7 @@
 #include <fcntl.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/un.h>
 #include <unistd.h>
 #include <arpa/inet.h>
@@ -71,6 +72,8 @@ struct zclient {
 	struct event *t_connect;
 	struct event *t_read;
 	struct event *t_write;
+	struct event *t_sweep;
+	unsigned sweep_ms;
 	struct writer outq;
 	uint8_t *ibuf;
 	size_t ilen;
@@ -138,6 +141,7 @@ static void zc_drop(struct zclient *zc, const char *why)
 	bool was_up = zc->state == ZC_UP;
 
 	zc_close(zc);
+	event_cancel(&zc->t_sweep);
 	zc->state = ZC_IDLE;
 	zc->gen++;
 	if (was_up) {
@@ -186,6 +190,54 @@ static int zc_send(struct zclient *zc, int rc)
 	return rc;
 }
 
+/* ---- stale state after a reconnect ------------------------------------------ */
+
+static void zc_mark_stale(struct zclient *zc)
+{
+	for (struct interface *ifp = if_first(zc->ifdb); ifp; ifp = if_next(ifp)) {
+		if (ifp->ifindex == IFINDEX_INTERNAL)
+			continue;
+		ifp->stale = true;
+		for (struct connected *ifc = ifp->connected; ifc; ifc = ifc->next)
+			ifc->stale = true;
+	}
+}
+
+static void zc_sweep(struct event *ev)
+{
+	struct zclient *zc = event_arg(ev);
+	struct interface *ifp, *next;
+
+	for (ifp = if_first(zc->ifdb); ifp; ifp = next) {
+		struct connected *ifc, *cnext;
+
+		next = if_next(ifp);
+		for (ifc = ifp->connected; ifc; ifc = cnext) {
+			cnext = ifc->next;
+			if (!ifc->stale)
+				continue;
+			if (zc->cb.address_delete)
+				zc->cb.address_delete(zc, ifc);
+			connected_delete(ifc);
+		}
+		if (!ifp->stale)
+			continue;
+		ifp->stale = false;
+		if (zc->cb.interface_delete)
+			zc->cb.interface_delete(zc, ifp);
+		if_retain_deleted(ifp);
+	}
+}
+
+/* zebra is still dumping: push the sweep back. */
+static void zc_sweep_delay(struct zclient *zc)
+{
+	if (!zc->t_sweep)
+		return;
+	event_cancel(&zc->t_sweep);
+	event_add_timer_msec(zc->loop, zc_sweep, zc, (long)zc->sweep_ms, &zc->t_sweep);
+}
+
 /* ---- handshake and replay --------------------------------------------------- */
 
 static void replay_route(const struct zc_entry *e, void *arg)
@@ -227,6 +279,11 @@ static void zc_up(struct zclient *zc)
 	zc->state = ZC_UP;
 	zc->failures = 0;
 	zc->stats.connects++;
+	if (zc->stats.connects > 1) {
+		zc_mark_stale(zc);
+		event_add_timer_msec(zc->loop, zc_sweep, zc, (long)zc->sweep_ms,
+				     &zc->t_sweep);
+	}
 	zlog_info("zclient: connected to zebra");
 
 	if (zc->route_type != ZEBRA_ROUTE_SYSTEM)
@@ -383,7 +440,11 @@ static int h_interface(struct zclient *zc, uint16_t cmd, struct reader *body)
 		return rc;
 	if (cmd == ZEBRA_INTERFACE_ADD) {
 		ifp = if_update_from_zapi(zc->ifdb, &zi);
-		if (ifp && zc->cb.interface_add)
+		if (!ifp)
+			return 0;
+		ifp->stale = false;
+		zc_sweep_delay(zc);
+		if (zc->cb.interface_add)
 			zc->cb.interface_add(zc, ifp);
 		return 0;
 	}
@@ -392,6 +453,7 @@ static int h_interface(struct zclient *zc, uint16_t cmd, struct reader *body)
 	if (!ifp)
 		return 0;
 	ifp = if_update_from_zapi(zc->ifdb, &zi);
+	ifp->stale = false;
 	switch (cmd) {
 	case ZEBRA_INTERFACE_DELETE:
 		if (zc->cb.interface_delete)
@@ -436,7 +498,11 @@ static int h_address(struct zclient *zc, uint16_t cmd, struct reader *body)
 		return rc;
 	if (cmd == ZEBRA_INTERFACE_ADDRESS_ADD) {
 		ifc = connected_add_from_zapi(zc->ifdb, &za);
-		if (ifc && zc->cb.address_add)
+		if (!ifc)
+			return 0;
+		ifc->stale = false;
+		zc_sweep_delay(zc);
+		if (zc->cb.address_add)
 			zc->cb.address_add(zc, ifc);
 		return 0;
 	}
@@ -609,6 +675,7 @@ struct zclient *zclient_new(struct event_loop *loop, uint8_t route_type,
 	zc->retry_quick = 5;
 	zc->retry_quick_ms = 1000;
 	zc->retry_max_ms = 60000;
+	zc->sweep_ms = ZCLIENT_SWEEP_MS;
 	zc->fd = -1;
 	zc->state = ZC_IDLE;
 	wr_init(&zc->outq, 4096);
@@ -662,12 +729,24 @@ void zclient_set_tcp(struct zclient *zc, const char *ipv4_addr, uint16_t port)
 	zc->tcp_port = port ? port : ZEBRA_TCP_PORT;
 }
 
+bool zclient_socket_path_ok(const char *path)
+{
+	struct stat st;
+
+	return path && stat(path, &st) == 0 && S_ISSOCK(st.st_mode);
+}
+
 void zclient_set_retry(struct zclient *zc, unsigned quick, unsigned quick_ms,
 		       unsigned max_ms)
 {
 	zc->retry_quick = quick;
 	zc->retry_quick_ms = quick_ms ? quick_ms : 1;
 	zc->retry_max_ms = max_ms >= zc->retry_quick_ms ? max_ms : zc->retry_quick_ms;
+}
+
+void zclient_set_sweep_delay(struct zclient *zc, unsigned ms)
+{
+	zc->sweep_ms = ms;
 }
 
 void zclient_start(struct zclient *zc)
@@ -686,6 +765,7 @@ void zclient_stop(struct zclient *zc)
 
 	zc->started = false;
 	event_cancel(&zc->t_connect);
+	event_cancel(&zc->t_sweep);
 	zc_close(zc);
 	zc->state = ZC_IDLE;
 	zc->gen++;

@@ -21,6 +21,13 @@
  *
  * Route add/delete while disconnected only update the table; the routes are
  * sent when the connection comes back.
+ *
+ * After a reconnect zebra dumps its interfaces and addresses again, but
+ * says nothing about those that vanished while we were away (a zebra
+ * restart). zclient marks everything it knew as stale on reconnect, clears
+ * the mark as zebra re-announces each object, and once the dump has been
+ * quiet for ZCLIENT_SWEEP_MS removes what is still stale, calling the
+ * address_delete / interface_delete callbacks as if zebra had sent them.
  */
 #ifndef TARPAN_ZCLIENT_H
 #define TARPAN_ZCLIENT_H
@@ -35,6 +42,9 @@
 
 struct event_loop;
 struct zclient;
+
+/* Quiet time after the last re-announcement before stale state goes. */
+#define ZCLIENT_SWEEP_MS 3000
 
 /* Output queue bound (bytes). */
 #define ZCLIENT_OUTQ_MAX (64u * 1024u * 1024u)
@@ -95,10 +105,16 @@ void zclient_free(struct zclient **zc);
  * (default 127.0.0.1:2600). Takes effect at the next connect. */
 void zclient_set_unix_path(struct zclient *zc, const char *path);
 void zclient_set_tcp(struct zclient *zc, const char *ipv4_addr, uint16_t port);
+/* Quagga's rule for a client's `-z PATH`: accepted only if PATH exists
+ * and is a socket. */
+bool zclient_socket_path_ok(const char *path);
 /* Retry timing: `quick` tries quick_ms apart, then doubling up to max_ms.
  * Defaults: 5 tries 1000 ms apart, then up to 60000 ms. */
 void zclient_set_retry(struct zclient *zc, unsigned quick, unsigned quick_ms,
 		       unsigned max_ms);
+
+/* Quiet time before stale state is swept after a reconnect (tests). */
+void zclient_set_sweep_delay(struct zclient *zc, unsigned ms);
 
 /* Starts connecting (immediately). Idempotent. */
 void zclient_start(struct zclient *zc);

@@ -349,10 +349,5 @@ void rip_snmp_init(struct event_loop *loop)
 
 void rip_snmp_terminate(void)
 {
-	agentx_scalar_unregister(&changes_scalar);
-	agentx_scalar_unregister(&queries_scalar);
-	agentx_table_unregister(&ifstat_table);
-	agentx_table_unregister(&ifconf_table);
-	agentx_table_unregister(&peer_table);
 	agentx_terminate();
 }

@@ -192,7 +192,8 @@ DEFUN(rip_route, rip_route_cmd, "route A.B.C.D/M",
 	}
 	rn = route_node_get(rip->static_routes, &p);
 	rn->info = (void *)1;
-	rip_apply_config(rip);
+	rip_redistribute_add(rip, ZEBRA_ROUTE_RIP, RIP_ROUTE_STATIC, &p, 0,
+			     (struct in_addr){ 0 }, 0, 0, 0);
 	return CMD_SUCCESS;
 }
 

@@ -769,11 +769,6 @@ void zebra_snmp_terminate(void)
 
 	if (!zs)
 		return;
-	agentx_scalar_unregister(&fwd_number);
-	agentx_table_unregister(&fwd_table);
-	agentx_scalar_unregister(&cidr_number);
-	agentx_table_unregister(&cidr_table);
-	agentx_table_unregister(&inet_table);
 	agentx_terminate();
 	for (i = 0; i < 2; i++)
 		if (zs->snap[i].v)

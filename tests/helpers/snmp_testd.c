@@ -275,8 +275,6 @@ int main(int argc, char **argv)
 	zlog_notice("serving %zu rows", td.nrows);
 	event_loop_run(td.loop);
 
-	agentx_table_unregister(&test_table);
-	agentx_scalar_unregister(&test_scalar);
 	agentx_terminate();
 	cmd_terminate();
 	event_loop_free(td.loop);

@@ -489,6 +489,8 @@ Test(zclient, never_gives_up_until_zebra_appears)
 	close(fz.lfd);
 	fz.lfd = -1;
 	unlink(fz.path);
+	cr_assert_not(zclient_socket_path_ok(fz.path));
+	cr_assert_not(zclient_socket_path_ok(fz.dir), "a directory is not a socket");
 	zc = new_client(ZEBRA_ROUTE_RIP);
 	cur_zc = zc;
 	zclient_start(zc);
@@ -499,6 +501,7 @@ Test(zclient, never_gives_up_until_zebra_appears)
 	cr_assert_not(zclient_is_connected(zc));
 
 	fz_listen_unix();
+	cr_assert(zclient_socket_path_ok(fz.path));
 	cr_assert(pump_until(connected_once, 2000));
 	zclient_free(&zc);
 	cur_zc = NULL;
@@ -534,4 +537,80 @@ Test(zclient, tcp_transport)
 	cr_assert_eq(cnt.disconnected, 1);
 	cr_assert_not(zclient_is_connected(zc));
 	zclient_free(&zc);
+}
+
+static void send_if(const char *name, uint32_t ifindex)
+{
+	struct zapi_interface zi;
+	struct writer w;
+
+	memset(&zi, 0, sizeof(zi));
+	snprintf(zi.name, sizeof(zi.name), "%s", name);
+	zi.ifindex = ifindex;
+	zi.status = ZEBRA_INTERFACE_ACTIVE;
+	zi.flags = 0x11043;
+	wr_init(&w, 128);
+	cr_assert_eq(zapi_interface_encode(&w, ZEBRA_INTERFACE_ADD, 0, &zi), 0);
+	fz_send(w.data, w.len);
+	wr_free(&w);
+}
+
+static void send_addr(uint32_t ifindex, const char *pfx)
+{
+	struct zapi_address za;
+	struct writer w;
+
+	memset(&za, 0, sizeof(za));
+	za.ifindex = ifindex;
+	cr_assert_eq(prefix_parse(pfx, &za.prefix), 0);
+	wr_init(&w, 64);
+	cr_assert_eq(zapi_address_encode(&w, ZEBRA_INTERFACE_ADDRESS_ADD, 0, &za), 0);
+	fz_send(w.data, w.len);
+	wr_free(&w);
+}
+
+static bool dumped(void) { return (size_t)cnt.addr_add >= want_msgs; }
+static bool swept(void) { return cnt.if_del >= 1 && cnt.addr_del >= 2; }
+
+Test(zclient, stale_state_swept_after_zebra_restart)
+{
+	struct zclient *zc = new_client(ZEBRA_ROUTE_RIP);
+	struct if_db *db = zclient_ifdb(zc);
+	struct interface *eth0, *eth1;
+
+	cur_zc = zc;
+	zclient_set_sweep_delay(zc, 100);
+	zclient_start(zc);
+	want_msgs = 3;
+	cr_assert(pump_until(got_msgs, 2000));
+	send_if("eth0", 2);
+	send_addr(2, "10.0.0.1/24");
+	send_addr(2, "10.0.9.1/24");
+	send_if("eth1", 3);
+	send_addr(3, "10.0.1.1/24");
+	want_msgs = 3;
+	cr_assert(pump_until(dumped, 2000));
+	eth0 = if_lookup_by_name(db, "eth0");
+	eth1 = if_lookup_by_name(db, "eth1");
+	cr_assert_eq(eth0->n_connected, 2);
+
+	/* zebra restarts; afterwards eth1 and 10.0.9.1 are gone */
+	fz_close_client();
+	cnt.addr_add = 0;
+	cr_assert(pump_until(reconnected, 3000));
+	send_if("eth0", 2);
+	send_addr(2, "10.0.0.1/24");
+	want_msgs = 1;
+	cr_assert(pump_until(dumped, 2000));
+	cr_assert_eq(cnt.if_del, 0, "nothing removed while the dump may continue");
+	cr_assert(pump_until(swept, 2000));
+	cr_assert_eq(cnt.if_del, 1);
+	cr_assert_eq(cnt.addr_del, 2);
+	cr_assert_eq(eth0->n_connected, 1);
+	cr_assert_eq(eth0->connected->address.u.bytes[2], 0);
+	cr_assert_eq(eth1->ifindex, IFINDEX_INTERNAL, "retained, without ifindex");
+	cr_assert_eq(eth1->n_connected, 0);
+	cr_assert_eq(if_lookup_by_index(db, 2), eth0);
+	zclient_free(&zc);
+	cur_zc = NULL;
 }

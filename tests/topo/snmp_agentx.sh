@@ -115,8 +115,7 @@ snmp a get $T.2.1 | grep -q 'No Such Instance' || fail "scalar .1 should be noSu
 pass "GET values, noSuchInstance, noSuchObject"
 
 # ---- a notification through snmpd's trap2sink ----
-trap_listen a 5
-sleep 0.5
+trap_listen a 8
 kill -USR1 "$PID_testd"
 trap_wait || fail "no notification reached the trap sink"
 # snmpTrapOID.0 (1.3.6.1.6.3.1.1.4.1.0) = testRowAdded (1.3.6.1.3.9999.0.1)

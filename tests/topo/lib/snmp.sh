@@ -86,15 +86,17 @@ snmp_time_until() {
 
 trap_listen() {
 	local n=$1 secs=$2
-	rm -f "$TDIR/trap.hex"
+	rm -f "$TDIR/trap.hex" "$TDIR/trap.hex.ready"
 	ns "$n" timeout "$secs" python3 -c '
 import socket, sys
 s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
 s.bind(("127.0.0.1", int(sys.argv[1])))
+open(sys.argv[2] + ".ready", "w").close()
 d, _ = s.recvfrom(65535)
 open(sys.argv[2] + ".tmp", "w").write(d.hex())
 ' "$SNMP_TRAP_PORT" "$TDIR/trap.hex" &
 	TRAP_PID=$!
+	wait_for 5 test -e "$TDIR/trap.hex.ready" || fail "trap listener did not start"
 }
 
 trap_wait() {
