@@ -71,10 +71,16 @@ static int read_config_stream(FILE *f, const char *name)
 		ret = cmd_execute(vty, line, true);
 		if (ret == CMD_SUCCESS || ret == CMD_ERR_NOTHING_TODO)
 			continue;
+		if (ret == CMD_WARNING) {
+			/* The command ran and complained (e.g. "% Can't find
+			 * ..."): Quagga keeps such a file valid, so do we,
+			 * but the operator still sees where. */
+			report_bad_line(name, vty->lineno, ret,
+					vty_buffer_text(vty), line);
+			continue;
+		}
 		bad++;
-		report_bad_line(name, vty->lineno, ret,
-				ret == CMD_WARNING ? vty_buffer_text(vty) : NULL,
-				line);
+		report_bad_line(name, vty->lineno, ret, NULL, line);
 	}
 	free(line);
 	vty_free_buffer(vty);
