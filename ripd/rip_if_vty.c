@@ -275,8 +275,7 @@ DEFUN(ip_rip_authentication_key_chain, ip_rip_authentication_key_chain_cmd,
 		vty_out(vty, "%% authentication string configuration exists\n");
 		return CMD_WARNING;
 	}
-	XFREE(RIP_IF_CONF, ri->key_chain);
-	ri->key_chain = XSTRDUP(RIP_IF_CONF, argv[0]);
+	rip_if_auth_keychain_set(ri, argv[0]);
 	return CMD_SUCCESS;
 }
 
@@ -341,6 +340,16 @@ int rip_if_auth_string_set(struct rip_if *ri, const char *s)
 	XFREE(RIP_IF_CONF, ri->auth_str);
 	if (s)
 		ri->auth_str = XSTRDUP(RIP_IF_CONF, s);
+	return 0;
+}
+
+int rip_if_auth_keychain_set(struct rip_if *ri, const char *name)
+{
+	if (name && ri->auth_str)
+		return -1;
+	XFREE(RIP_IF_CONF, ri->key_chain);
+	if (name)
+		ri->key_chain = XSTRDUP(RIP_IF_CONF, name);
 	return 0;
 }
 

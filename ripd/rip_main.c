@@ -10,6 +10,7 @@
 #include "plist.h"
 #include "zclient.h"
 #include "ripd.h"
+#include "rip_snmp.h"
 
 #if __has_include("keychain.h")
 #include "keychain.h"
@@ -50,6 +51,16 @@ static void ripd_shutdown(void *arg)
 	rip_destroy(c->rip);
 }
 
+/* Any access-list or prefix-list change may change what passes. */
+static void filter_hook(const char *name)
+{
+	struct rip *rip = rip_get();
+
+	(void)name;
+	if (rip && rip->distributes)
+		rip_filter_changed(rip);
+}
+
 int main(int argc, char **argv)
 {
 	static struct ripd_ctx ctx;
@@ -60,6 +71,10 @@ int main(int argc, char **argv)
 	rip->dryrun = d->dryrun;
 	access_list_init();
 	prefix_list_init();
+	access_list_add_hook(filter_hook);
+	access_list_delete_hook(filter_hook);
+	prefix_list_add_hook(filter_hook);
+	prefix_list_delete_hook(filter_hook);
 #ifdef RIP_HAVE_KEYCHAIN
 	keychain_init();
 #endif
@@ -67,6 +82,7 @@ int main(int argc, char **argv)
 	rip_vty_init();
 	rip_if_vty_init();
 	rip_show_init();
+	rip_snmp_init(d->loop);
 
 	rip->zc = rip_zclient_new(d->loop, rip);
 	if (d->zserv_path)

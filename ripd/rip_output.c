@@ -51,6 +51,7 @@ struct rip_out_job {
 	struct sockaddr_in to;
 	uint8_t version;
 	bool changed_only;
+	bool poison_denied;		/* send filtered-out routes with metric 16 */
 	uint64_t seq_lo, seq_hi;
 	struct route_iter it;
 };
@@ -138,11 +139,15 @@ static bool out_entry(struct rip *rip, const struct rip_out_job *j,
 		      struct rip_rte *e)
 {
 	uint32_t m;
+	bool denied = false;
 
 	if (j->changed_only && (r->change_seq <= j->seq_lo || r->change_seq > j->seq_hi))
 		return false;
-	if (!rip_distribute_permit(rip, 1, p, ifp))
-		return false;
+	if (!rip_distribute_permit(rip, 1, p, ifp)) {
+		if (!j->poison_denied)
+			return false;
+		denied = true;
+	}
 
 	if (j->version == RIPv1 && p->prefixlen != 0) {
 		struct prefix cls = j->ifaddr;
@@ -170,6 +175,8 @@ static bool out_entry(struct rip *rip, const struct rip_out_job *j,
 	if (m < RIP_METRIC_INFINITY)
 		rip_offset_apply(rip, 1, p, ifp, &m);
 	if (m > RIP_METRIC_INFINITY)
+		m = RIP_METRIC_INFINITY;
+	if (denied)
 		m = RIP_METRIC_INFINITY;
 	if (ri->split_horizon == RIP_SPLIT_HORIZON_POISONED_REVERSE &&
 	    r->ifindex == ifp->ifindex &&
@@ -211,9 +218,10 @@ static void jobs_kick(struct rip *rip)
 		event_add_timer_msec(rip->loop, jobs_run, rip, 0, &rip->t_jobs);
 }
 
-static void job_queue(struct rip *rip, struct interface *ifp,
-		      const struct prefix *ifaddr, const struct sockaddr_in *to,
-		      uint8_t version, bool changed_only, uint64_t lo, uint64_t hi)
+static struct rip_out_job *job_queue(struct rip *rip, struct interface *ifp,
+				     const struct prefix *ifaddr,
+				     const struct sockaddr_in *to, uint8_t version,
+				     bool changed_only, uint64_t lo, uint64_t hi)
 {
 	struct rip_out_job *j = XCALLOC(RIP_OUT_JOB, sizeof(*j));
 
@@ -232,6 +240,7 @@ static void job_queue(struct rip *rip, struct interface *ifp,
 		rip->jobs = j;
 	rip->jobs_tail = j;
 	jobs_kick(rip);
+	return j;
 }
 
 /* Build and send one packet of job j; false when the job is finished. */
@@ -404,6 +413,22 @@ static void queue_all(struct rip *rip, bool changed_only, uint64_t lo, uint64_t 
 	for (ifp = if_first(rip->ifdb); ifp; ifp = if_next(ifp))
 		queue_interface(rip, ifp, changed_only, lo, hi);
 	queue_neighbors(rip, changed_only, lo, hi);
+}
+
+/*
+ * A filter changed: send a full update in which the routes the outgoing
+ * filters now deny carry metric 16, so neighbours drop them at once
+ * instead of waiting for them to time out.
+ */
+void rip_output_poison_filtered(struct rip *rip)
+{
+	struct rip_out_job *first = rip->jobs_tail, *j;
+
+	if (!rip->enabled)
+		return;
+	queue_all(rip, false, 0, 0);
+	for (j = first ? first->next : rip->jobs; j; j = j->next)
+		j->poison_denied = true;
 }
 
 void rip_output_full(struct rip *rip, struct interface *ifp, struct in_addr src,

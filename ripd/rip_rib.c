@@ -326,6 +326,32 @@ void rip_routes_if_down(struct rip *rip, uint32_t ifindex)
 	}
 }
 
+/*
+ * A filter changed: learned routes the incoming filters now deny are
+ * poisoned (neighbours hear metric 16 in the triggered update), and a full
+ * update poisons what the outgoing filters now deny.
+ */
+void rip_filter_changed(struct rip *rip)
+{
+	struct route_node *rn;
+
+	if (!rip->enabled)
+		return;
+	for (rn = route_top(rip->table); rn; rn = route_next(rip->table, rn)) {
+		struct rip_route *r = rn->info;
+		struct interface *ifp;
+		struct prefix p;
+
+		if (r->type != ZEBRA_ROUTE_RIP || r->sub_type != RIP_ROUTE_RTE ||
+		    r->metric == RIP_METRIC_INFINITY)
+			continue;
+		ifp = if_lookup_by_index(rip->ifdb, r->ifindex);
+		if (!rip_distribute_permit(rip, 0, route_node_prefix(rn, &p), ifp))
+			route_poison(rip, r);
+	}
+	rip_output_poison_filtered(rip);
+}
+
 void rip_rib_clean(struct rip *rip)
 {
 	struct route_node *rn;

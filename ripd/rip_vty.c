@@ -633,6 +633,7 @@ static int distribute_cmd(struct vty *vty, bool prefix, const char *name,
 		vty_out(vty, "distribute list doesn't exist\n");
 		return CMD_WARNING;
 	}
+	rip_filter_changed(rip_get());
 	return CMD_SUCCESS;
 }
 

@@ -243,6 +243,8 @@ void rip_redistribute_delete(struct rip *rip, uint8_t type, uint8_t sub_type,
 void rip_redistribute_withdraw(struct rip *rip, uint8_t type);
 /* Poison all routes learned through / attached to ifindex. */
 void rip_routes_if_down(struct rip *rip, uint32_t ifindex);
+/* Re-apply distribute-lists after a filter change (poison what is denied). */
+void rip_filter_changed(struct rip *rip);
 /* Remove every route (no router rip, clear ip rip). */
 void rip_rib_clean(struct rip *rip);
 void rip_route_changed(struct rip *rip, struct rip_route *r);
@@ -252,6 +254,7 @@ void rip_route_free(void *info);
 /* rip_output.c */
 void rip_output_init(struct rip *rip);
 void rip_output_stop(struct rip *rip);
+void rip_output_poison_filtered(struct rip *rip);
 void rip_schedule_update(struct rip *rip);
 void rip_trigger_update(struct rip *rip);
 /* Answer a request / queue a full update to one destination. */
@@ -311,6 +314,7 @@ const char *rip_version_str(uint8_t v);
 /* Typed setters of the interface commands; -1 if refused. */
 int rip_if_auth_mode_set(struct rip_if *ri, uint8_t type, uint8_t md5_len);
 int rip_if_auth_string_set(struct rip_if *ri, const char *s);
+int rip_if_auth_keychain_set(struct rip_if *ri, const char *name);
 /* Frees the strings the interface commands set. */
 void rip_if_conf_free(struct rip_if *ri);	/* "1", "2", "1 2" */
 int rip_if_config_write(struct vty *vty);

@@ -91,19 +91,20 @@ void vtysh_clients_close(struct vtysh *vs);
  */
 int vtysh_client_run(struct vtysh_client *c, const char *line,
 		     vtysh_sink sink, void *arg);
-/* Same, output collected into out (reset first). */
+/* An exec-level command, with "do " when the session is configuring. */
+int vtysh_client_run_exec(struct vtysh_client *c, const char *cmd,
+			  vtysh_sink sink, void *arg);
+/* Same as vtysh_client_run, output collected into out (reset first). */
 int vtysh_client_capture(struct vtysh_client *c, const char *line,
 			 struct vbuf *out);
 /* Ask the daemon for its node and prompt; -1 if it went away. */
 int vtysh_client_sync_node(struct vtysh_client *c);
 void vtysh_sink_file(const char *buf, size_t n, void *arg);
+void vtysh_sink_vbuf(const char *buf, size_t n, void *arg);	/* arg: vbuf */
 
 /* vtysh_exec.c */
 /* Run one line as typed (relaxed) or from a file (strict); CMD_* status. */
 int vtysh_execute(struct vtysh *vs, const char *line, bool strict);
-/* Move every connected daemon's session to `node`'s level (ENABLE or
- * CONFIG) and set the shell's node. */
-void vtysh_set_node(struct vtysh *vs, int node);
 /* The prompt for the shell's node. */
 const char *vtysh_prompt(struct vtysh *vs);
 /* Daemons that are up and whose session is in the shell's node. */
@@ -116,8 +117,8 @@ bool vtysh_report_down(struct vtysh *vs, const char *line);
 /* vtysh_local.c */
 /*
  * The shell's own commands. Returns -1 if the line is not one of them,
- * else the CMD_* status. `*ambiguous_ok` is consulted first: a local
- * command is not run if a daemon finds the line ambiguous.
+ * else the CMD_* status. A local command is not run if a daemon finds
+ * the same line ambiguous.
  */
 int vtysh_local(struct vtysh *vs, const char *line);
 

@@ -179,7 +179,18 @@ gone:
 	return -1;
 }
 
-static void sink_vbuf(const char *buf, size_t n, void *arg)
+int vtysh_client_run_exec(struct vtysh_client *c, const char *cmd,
+			  vtysh_sink sink, void *arg)
+{
+	char line[512];
+
+	if (c->node < CONFIG_NODE)
+		return vtysh_client_run(c, cmd, sink, arg);
+	snprintf(line, sizeof(line), "do %s", cmd);
+	return vtysh_client_run(c, line, sink, arg);
+}
+
+void vtysh_sink_vbuf(const char *buf, size_t n, void *arg)
 {
 	vbuf_add(arg, buf, n);
 }
@@ -194,7 +205,7 @@ int vtysh_client_capture(struct vtysh_client *c, const char *line,
 {
 	vbuf_reset(out);
 	vbuf_add(out, "", 0);
-	return vtysh_client_run(c, line, sink_vbuf, out);
+	return vtysh_client_run(c, line, vtysh_sink_vbuf, out);
 }
 
 int vtysh_client_sync_node(struct vtysh_client *c)
@@ -243,7 +254,7 @@ int vtysh_client_connect(struct vtysh *vs, struct vtysh_client *c)
 	c->warned = false;
 	/* vtysh runs `enable` for the operator; a daemon that comes back
 	 * while the shell is configuring joins at the config level */
-	if (vtysh_client_run(c, "enable", NULL, NULL) < 0)
+	if (vs->node >= ENABLE_NODE && vtysh_client_run(c, "enable", NULL, NULL) < 0)
 		return -1;
 	if (vs->node >= CONFIG_NODE &&
 	    vtysh_client_run(c, "configure terminal", NULL, NULL) < 0)

@@ -138,8 +138,10 @@ static void out_sink(const char *buf, size_t n, void *arg)
 	fwrite(buf, 1, n, vs->out);
 }
 
-/* Run on the accepting daemons; the shell follows the first success. */
-static int run_on(struct vtysh *vs, const char *line, const int st[])
+/* Run on the accepting daemons; the shell follows the first success
+ * unless keep_node (a `do` line runs at the exec level and moves nobody). */
+static int run_on_mode(struct vtysh *vs, const char *line, const int st[],
+		       bool keep_node)
 {
 	int result = CMD_SUCCESS, newnode = -1;
 
@@ -163,10 +165,41 @@ static int run_on(struct vtysh *vs, const char *line, const int st[])
 		if (r == CMD_SUCCESS && newnode < 0)
 			newnode = c->node;
 	}
-	if (newnode >= 0)
+	if (newnode >= 0 && !keep_node)
 		vs->node = newnode;
 	fflush(vs->out);
 	return result;
+}
+
+static int run_on(struct vtysh *vs, const char *line, const int st[])
+{
+	return run_on_mode(vs, line, st, false);
+}
+
+static bool is_do_line(const struct vtysh *vs, const char *line)
+{
+	while (isspace((unsigned char)*line))
+		line++;
+	return vs->node >= CONFIG_NODE && !strncmp(line, "do", 2) &&
+	       isspace((unsigned char)line[2]);
+}
+
+/* `do CMD` in a config node: every daemon at the config level may answer,
+ * each in its own node, and nobody moves. */
+static int run_do(struct vtysh *vs, const char *line, bool strict, int st[])
+{
+	int ok = 0;
+
+	for (int i = 0; i < VTYSH_NDAEMONS; i++) {
+		struct vtysh_client *c = &vs->client[i];
+
+		st[i] = -2;
+		if (c->fd < 0 || c->node < CONFIG_NODE)
+			continue;
+		st[i] = query_match(c, c->node, line, strict);
+		ok += st[i] == CMD_SUCCESS;
+	}
+	return ok ? run_on_mode(vs, line, st, true) : -1;
 }
 
 /* The daemon a config node belongs to, or NULL for shared nodes. */
@@ -285,6 +318,14 @@ int vtysh_execute(struct vtysh *vs, const char *line, bool strict)
 	vtysh_connect_all(vs);
 	r = vtysh_local(vs, line);
 	if (r >= 0) {
+		fflush(vs->out);
+		return r;
+	}
+	if (is_do_line(vs, line)) {
+		r = run_do(vs, line, strict, first);
+		if (r >= 0)
+			return r;
+		r = report_failure(vs, line, first);
 		fflush(vs->out);
 		return r;
 	}

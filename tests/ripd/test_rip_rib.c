@@ -17,6 +17,8 @@
 #include <string.h>
 
 #include "event.h"
+#include "filter.h"
+#include "keychain.h"
 #include "ripd/ripd.h"
 
 #define MAX_CAPTURE 4096
@@ -382,4 +384,89 @@ Test(rip_rib, large_table_in_slices)
 	}
 	cr_assert_geq(total, 1000, "all routes sent, got %u", total);
 	cr_assert_geq(packets, 40);
+}
+
+static void acl(const char *name, const char *type, const char *pfx)
+{
+	struct filter_spec spec;
+	char err[256];
+
+	cr_assert_eq(filter_spec_zebra(&spec, AFI_IP, type, pfx, false, err, sizeof(err)), 0, "%s", err);
+	cr_assert_eq(access_list_entry_set(AFI_IP, name, &spec, true, err, sizeof(err)), 0, "%s", err);
+}
+
+Test(rip_rib, newly_applied_filters_poison_at_once)
+{
+	uint8_t buf[RIP_PACKET_MAX];
+	size_t len = response(buf, 70, 2, 1, NULL);
+
+	feed(buf, len, "10.0.0.2", RIP_PORT, 2);
+	cr_assert_eq(lookup("172.16.70.0/24")->metric, 2);
+	acl("NO70", "deny", "172.16.70.0/24");
+	acl("NO70", "permit", "0.0.0.0/0");
+
+	/* incoming: the denied learned route is poisoned, the other kept */
+	cr_assert_eq(rip_distribute_set(rip, NULL, 0, false, "NO70", true), 0);
+	rip_filter_changed(rip);
+	cr_assert_eq(lookup("172.16.70.0/24")->metric, 16);
+	cr_assert_eq(lookup("172.16.71.0/24")->metric, 2);
+	cr_assert_eq(rip_distribute_set(rip, NULL, 0, false, "NO70", false), 0);
+
+	/* outgoing: neighbours on eth1 hear 172.16.71.0/24 with metric 16 */
+	acl("NO71", "deny", "172.16.71.0/24");
+	acl("NO71", "permit", "0.0.0.0/0");
+	cr_assert_eq(rip_distribute_set(rip, "eth1", 1, false, "NO71", true), 0);
+	ncap = 0;
+	rip_filter_changed(rip);
+	run_for(100);
+	cr_assert_eq(sent_metric(3, "172.16.71.0/24"), 16);
+	/* and the next full update leaves it out */
+	ncap = 0;
+	rip_output_full(rip, eth1, a4("10.0.1.1"),
+			&(struct sockaddr_in){ .sin_family = AF_INET,
+					       .sin_port = htons(RIP_PORT),
+					       .sin_addr = a4("10.0.1.2") }, RIPv2);
+	run_for(100);
+	cr_assert_eq(sent_metric(3, "172.16.71.0/24"), -1);
+	access_list_reset();
+}
+
+Test(rip_rib, md5_with_key_chain)
+{
+	uint8_t buf[RIP_PACKET_MAX];
+	struct rip_if *ri = rip_if_info(eth0);
+	struct keychain *kc = keychain_get("KC");
+	size_t len;
+
+	key_string_set(key_get(kc, 5), "kc-secret");
+	cr_assert_eq(rip_if_auth_mode_set(ri, RIP_AUTH_MD5, RIP_AUTH_MD5_SIZE), 0);
+	cr_assert_eq(rip_if_auth_keychain_set(ri, "KC"), 0);
+	cr_assert_eq(rip_if_auth_string_set(ri, "x"), -1, "string and key-chain exclude each other");
+
+	/* we sign with key 5 of the chain */
+	ncap = 0;
+	rip_send_request_if(rip, eth0);
+	cr_assert_geq(ncap, 1);
+	cr_assert_eq(cap[0].pkt.auth.key_id, 5);
+	cr_assert_eq(cap[0].pkt.auth.auth_len, RIP_AUTH_MD5_SIZE);
+	cr_assert(rip_md5_verify(cap[0].raw, cap[0].len, &cap[0].pkt, "kc-secret"));
+
+	/* we accept key 5 with its string; key id 6 is unknown */
+	{
+		struct writer w;
+
+		wr_init_fixed(&w, buf, RIP_PACKET_MAX);
+		rip_put_header(&w, RIP_RESPONSE, RIPv2);
+		rip_put_auth_md5(&w, 5, RIP_AUTH_MD5_SIZE, 1);
+		rip_put_rte(&w, &(struct rip_rte){ .afi = RIP_AFI_INET,
+			    .addr = a4("172.16.80.0"), .mask = a4("255.255.255.0"), .metric = 1 });
+		rip_md5_finish(&w, "kc-secret");
+		len = w.len;
+	}
+	feed(buf, len, "10.0.0.2", RIP_PORT, 2);
+	cr_assert_not_null(lookup("172.16.80.0/24"));
+	buf[RIP_HEADER_SIZE + 6] = 6;
+	feed(buf, len, "10.0.0.4", RIP_PORT, 2);
+	cr_assert_eq(rip_peer_lookup(rip, a4("10.0.0.4"))->bad_packets, 1);
+	keychain_reset();
 }

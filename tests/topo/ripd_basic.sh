@@ -9,7 +9,7 @@
 # peer without bad packets; after the link is cut the routes time out on
 # short `timers basic` (metric 16, then gone, and out of the kernel).
 . "$(dirname "$0")/lib/netns.sh"
-. "$(dirname "$0")/ripd_lib.sh"
+. "$(dirname "$0")/lib/ripd.sh"
 need_root
 topo_init ripd_basic
 

@@ -8,7 +8,7 @@
 # both kernels); then Tarpan's key is changed: Tarpan counts FRR's packets as
 # bad, and the routes learned across the link time out on both sides.
 . "$(dirname "$0")/lib/netns.sh"
-. "$(dirname "$0")/ripd_lib.sh"
+. "$(dirname "$0")/lib/ripd.sh"
 need_root
 [ -x /usr/lib/frr/ripd ] && [ -x /usr/lib/frr/zebra ] || { echo "SKIP: FRR not installed"; exit 77; }
 topo_init ripd_frr

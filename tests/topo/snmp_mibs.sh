@@ -20,7 +20,7 @@
 # restarts.
 . "$(dirname "$0")/lib/netns.sh"
 . "$(dirname "$0")/lib/snmp.sh"
-. "$(dirname "$0")/ripd_lib.sh"
+. "$(dirname "$0")/lib/ripd.sh"
 need_root
 snmp_require || exit 77
 topo_init snmp_mibs

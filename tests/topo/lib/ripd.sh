@@ -1,4 +1,6 @@
 # Helpers for the ripd topology tests (sourced after lib/netns.sh).
+# Run directly (as tools/run-topo-tests does with every *.sh) it only skips.
+[ "${BASH_SOURCE[0]}" = "$0" ] && { echo "SKIP: helper library, not a test"; exit 77; }
 #
 #   rip_router N         start Tarpan zebra + ripd in namespace N with
 #                        $TDIR/N-zebra.conf and $TDIR/N-ripd.conf, sockets
