@@ -221,9 +221,7 @@ void cmd_line_install_vty_node(void)
 	install_element(VTY_NODE, &no_vty_login_cmd);
 	install_element(VTY_NODE, &vty_restricted_mode_cmd);
 	install_element(VTY_NODE, &vty_no_restricted_mode_cmd);
-	/* Quagga 1.2.4 builds did not show these in `list`; kept hidden */
-	vty_ipv6_access_class_cmd.attr |= CMD_ATTR_HIDDEN;
-	no_vty_ipv6_access_class_cmd.attr |= CMD_ATTR_HIDDEN;
+	/* last, as Quagga installs them (effective/<daemon>.txt) */
 	install_element(VTY_NODE, &vty_ipv6_access_class_cmd);
 	install_element(VTY_NODE, &no_vty_ipv6_access_class_cmd);
 }

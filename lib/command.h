@@ -202,13 +202,16 @@ void cmd_hostname_set(const char *name);
  * Additions by the CLI implementation (the declarations above are the
  * contract daemons code against and do not change).
  *
- * argv details: an absent [OPTIONAL] pushes NULL, except that absent
- * optionals at the very end of the string are not counted in argc (as
- * Quagga); argv[argc..CMD_ARGC_MAX] are always NULL, so testing argv[i]
- * works either way. A matched literal alternative (a|b), [keyword] or
- * {keyword} is passed as its full text even when the user abbreviated it.
- * When several complete commands match and all share one handler (a DEFUN
- * and its ALIASes), the first installed wins instead of "ambiguous".
+ * argv details, as Quagga 1.2.4's matcher (testcli.refout): an [OPTION]
+ * takes any word whatever is written inside ("[key]" takes "foo" too) and
+ * passes it as typed; it may be left out only at the end of the line, and
+ * then it is not counted in argc. A (x|) group still wants a word that
+ * matches x ("password (8|) WORD" needs the 8; "password LINE" takes the
+ * rest). argv[argc..CMD_ARGC_MAX] are always NULL, so testing argv[i]
+ * works either way. A matched literal alternative (a|b) or {keyword} is
+ * passed as its full text even when the user abbreviated it. When several
+ * complete commands match and all share one handler (a DEFUN and its
+ * ALIASes), the first installed wins instead of "ambiguous".
  */
 struct cmd_node *cmd_node_get(enum node_type node);
 bool cmd_hostname_is_set(void);
@@ -221,7 +224,8 @@ struct cmd_help_entry {
 };
 struct cmd_help_list {
 	int n;
-	struct cmd_help_entry *items;	/* sorted, "<cr>" last */
+	struct cmd_help_entry *items;	/* strcmp order of the token text,
+					 * "<cr>" last; hidden commands too */
 };
 /* CMD_SUCCESS with the list, or CMD_ERR_NO_MATCH / CMD_ERR_AMBIGUOUS. */
 int cmd_help(struct vty *vty, enum node_type node, const char *line,

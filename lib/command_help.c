@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "command.h"
+#include "command_private.h"
 #include "log.h"
 #include "vty.h"
 
@@ -16,10 +16,37 @@ static const char *shown(const char *text)
 	return text[0] == '.' ? text + 1 : text;
 }
 
+/*
+ * One `?` entry: "  TOKEN  help", the token padded to the widest. When the
+ * terminal width is known and the help does not fit, Quagga folds it at
+ * blanks, the token shown on the first line only.
+ */
+static void describe_one(struct vty *vty, int width, long room, const char *tok,
+			 const char *help)
+{
+	char buf[1024];
+
+	while (room > 0 && (long)strlen(help) > room) {
+		long pos = room;
+
+		while (pos > 0 && help[pos] != ' ')
+			pos--;
+		if (pos == 0 || pos >= (long)sizeof(buf))
+			break;
+		memcpy(buf, help, (size_t)pos);
+		buf[pos] = '\0';
+		vty_out(vty, "  %-*s  %s\n", width, tok, buf);
+		tok = "";
+		help += pos + 1;
+	}
+	vty_out(vty, "  %-*s  %s\n", width, tok, help);
+}
+
 void cmd_describe(struct vty *vty, const char *line)
 {
 	struct cmd_help_list l;
 	int ret = cmd_help(vty, vty->node, line, &l);
+	int cols = cmd_vty_width(vty);
 	size_t width = 0;
 
 	if (ret == CMD_ERR_AMBIGUOUS) {
@@ -33,14 +60,10 @@ void cmd_describe(struct vty *vty, const char *line)
 	for (int i = 0; i < l.n; i++)
 		if (strlen(shown(l.items[i].text)) > width)
 			width = strlen(shown(l.items[i].text));
-	for (int i = 0; i < l.n; i++) {
-		const struct cmd_help_entry *e = &l.items[i];
-
-		if (!strcmp(e->text, "<cr>") && !*e->help)
-			vty_out(vty, "  <cr>\n");
-		else
-			vty_out(vty, "  %-*s  %s\n", (int)width, shown(e->text), e->help);
-	}
+	/* "<cr>" comes last and, like every entry, is padded */
+	for (int i = 0; i < l.n; i++)
+		describe_one(vty, (int)width, cols ? cols - (long)width - 6 : 0,
+			     shown(l.items[i].text), l.items[i].help);
 	cmd_help_free(&l);
 }
 
@@ -88,7 +111,7 @@ int cmd_complete(enum node_type node, const char *line, char **word,
 			k++;
 		lcp = k;
 	}
-	if (lcp > strlen(typed)) {
+	if (*typed && lcp > strlen(typed)) {
 		*word = strndup(l.items[0].text, lcp);
 		cmd_help_free(&l);
 		return *word ? CMD_COMPLETE_MATCH : CMD_ERR_NO_MATCH;

@@ -160,8 +160,8 @@ enum match_class cmd_tok_match(const struct cmd_tok *tok, const char *word,
 		return st == 2 || (st == 1 && mode == MM_HELP) ? MC_IPV4_PREFIX
 							      : MC_NONE;
 	case TOK_IPV6:
-		st = ipv6_state(word, strlen(word));
-		return st == 2 || (st == 1 && mode != MM_STRICT) ? MC_IPV6 : MC_NONE;
+		/* Quagga takes only a whole address here, even for `?` */
+		return ipv6_state(word, strlen(word)) == 2 ? MC_IPV6 : MC_NONE;
 	case TOK_IPV6_PREFIX:
 		st = ipv6_prefix_state(word);
 		return st == 2 || (st == 1 && mode == MM_HELP) ? MC_IPV6_PREFIX
@@ -483,18 +483,24 @@ int cmd_build_argv(const struct cmd_path *p, const struct cmd_words *w,
 	return argc;
 }
 
-static bool cmd_path_hidden(const struct cmd_path *p)
+static int keep_matching(struct cand_set *cs, int i, const char *word)
 {
-	return p->cmd->attr & (CMD_ATTR_HIDDEN | CMD_ATTR_DEPRECATED);
+	const struct cmd_tok *hit;
+	int kept = 0;
+
+	for (int k = 0; k < cs->n; k++)
+		if (slot_match(cs->p[k], i, word, MM_HELP, &hit) != MC_NONE)
+			cs->p[kept++] = cs->p[k];
+	cs->n = kept;
+	return kept ? CMD_SUCCESS : CMD_ERR_NO_MATCH;
 }
 
+/* Quagga sorts `?` entries by the token text as written (".LINE" too). */
 static int item_cmp(const void *a, const void *b)
 {
 	const struct cmd_help_entry *x = a, *y = b;
-	const char *xs = x->text[0] == '.' ? x->text + 1 : x->text;
-	const char *ys = y->text[0] == '.' ? y->text + 1 : y->text;
 
-	return strcmp(xs, ys);
+	return strcmp(x->text, y->text);
 }
 
 int cmd_help_items(struct cmd_node_rec *nr, const struct cmd_words *w,
@@ -523,9 +529,11 @@ int cmd_help_items(struct cmd_node_rec *nr, const struct cmd_words *w,
 	}
 	if (!*last)
 		for (int k = 0; k < cs.n; k++)
-			if (path_complete(cs.p[k], n - 1) && !cmd_path_hidden(cs.p[k]))
+			if (path_complete(cs.p[k], n - 1))
 				cr = true;
-	ret = filter_word(&cs, n - 1, last, MM_HELP, false);
+	/* the word being typed: every path it could still match counts, not
+	 * only those at the best class ("1.2" lists A.B.C.D and WORD) */
+	ret = keep_matching(&cs, n - 1, last);
 	if (ret != CMD_SUCCESS && !cr)
 		goto fail;
 	for (int k = 0; k < cs.n; k++) {
@@ -533,8 +541,8 @@ int cmd_help_items(struct cmd_node_rec *nr, const struct cmd_words *w,
 		const struct cmd_slot *s;
 		const struct cmd_tok *vt;
 
-		if (cmd_path_hidden(p))
-			continue;
+		/* hidden and deprecated commands still show here, as in
+		 * Quagga: only `list` leaves them out */
 		if (n - 1 >= p->nslots) {
 			if (slot_match(p, n - 1, last, MM_HELP, &vt) == MC_NONE)
 				continue;

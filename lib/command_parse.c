@@ -4,10 +4,16 @@
  *
  *   show ip route A.B.C.D/M       plain tokens, one slot each
  *   (a|b|A.B.C.D)                 one slot, several alternatives, pushed
- *   (8|)                          a path with the slot and one without;
- *                                 pushed in both (NULL when absent)
- *   [WORD] [keyword]              likewise; an absent optional at the end
- *                                 of the line is not counted in argc
+ *   (8|)                          as (8): Quagga's matcher still wants a
+ *                                 word there ("password zebra" is matched
+ *                                 by "password LINE", not by this)
+ *   [WORD] [key] [A.B.C.D]        Quagga's option: one token, shown with
+ *                                 its brackets, that takes ANY word (as a
+ *                                 variable, whatever is inside) and may be
+ *                                 left out only at the end of the line;
+ *                                 an absent one is not counted in argc.
+ *                                 "[ WORD ]" is three tokens, as Quagga
+ *                                 reads it: "[" (an option), WORD, "]".
  *   {kw1 ARG|kw2|kw3 (x|y)}       one path per ordered subset of keywords;
  *                                 a keyword with arguments pushes them,
  *                                 one without pushes itself; absent ones
@@ -129,9 +135,9 @@ static size_t elem_len(const char *s)
 	size_t i;
 
 	for (i = 0; s[i]; i++) {
-		if (s[i] == '(' || s[i] == '[' || s[i] == '{')
+		if (s[i] == '(' || s[i] == '{')
 			depth++;
-		else if (s[i] == ')' || s[i] == ']' || s[i] == '}')
+		else if (s[i] == ')' || s[i] == '}')
 			depth--;
 		else if (isspace((unsigned char)s[i]) && depth <= 0)
 			break;
@@ -139,7 +145,8 @@ static size_t elem_len(const char *s)
 	return i;
 }
 
-/* "(a|b|)" body between the parens. */
+/* "(a|b|)" body between the parens; blanks around the alternatives are
+ * allowed ("( a|b)", "(a | b|c)"), as Quagga's parser allows them. */
 static void parse_alt(struct parse_state *ps, struct elem *e, const char *s,
 		      size_t len)
 {
@@ -147,15 +154,23 @@ static void parse_alt(struct parse_state *ps, struct elem *e, const char *s,
 
 	e->kind = E_ALT;
 	for (i = 0; i <= len; i++) {
+		size_t b, end;
+
 		if (i < len && s[i] != '|')
 			continue;
-		if (i == start) {
+		b = start;
+		end = i;
+		while (b < end && isspace((unsigned char)s[b]))
+			b++;
+		while (end > b && isspace((unsigned char)s[end - 1]))
+			end--;
+		if (b == end) {
 			char *h = next_help(ps);
 
 			e->has_empty = true;
 			tp_free(&MTYPE_CMD_TOKEN, h);
 		} else if (e->ntok < (int)(sizeof(e->tok) / sizeof(e->tok[0]))) {
-			e->tok[e->ntok++] = new_tok(ps, s + start, i - start);
+			e->tok[e->ntok++] = new_tok(ps, s + b, end - b);
 		} else {
 			ps->error = true;
 		}
@@ -241,11 +256,11 @@ static int parse_elems(struct parse_state *ps, const char *str, struct elem **ou
 		v = XREALLOC(CMD_PATH, v, sizeof(*v) * (n + 1));
 		e = &v[n++];
 		memset(e, 0, sizeof(*e));
-		if (s[0] == '[' && s[len - 1] == ']') {
-			parse_simple(ps, e, s + 1, len - 2);
-			if (e->kind != E_TOK)
-				ps->error = true;
+		if (s[0] == '[') {
 			e->kind = E_OPT;
+			e->ntok = 1;
+			e->tok[0] = new_tok(ps, s, len);
+			e->tok[0]->type = TOK_VARIABLE;
 		} else if (s[0] == '{' && s[len - 1] == '}') {
 			parse_kwset(ps, e, s + 1, len - 2);
 		} else {
@@ -343,6 +358,16 @@ static void emit_path(struct gen *g)
 
 static void gen_from(struct gen *g, int i);
 
+/* An option may be left out only when no words are left (Quagga), that
+ * is when everything after it may be left out too. */
+static bool only_options_after(const struct gen *g, int i)
+{
+	for (int k = i + 1; k < g->n; k++)
+		if (g->v[k].kind != E_OPT)
+			return false;
+	return true;
+}
+
 static void gen_sub(struct gen *g, struct kwgroup *kg)
 {
 	push_slot(g, &kg->kw, 1, kg->nsub ? -1 : kg->argi);
@@ -392,7 +417,9 @@ static void gen_from(struct gen *g, int i)
 			gen_from(g, i + 1);
 			g->nslots = saved;
 		}
-		if (e->has_empty)
+		/* Quagga's (x|) still wants a word there, one that matches x:
+		 * "pat b" with "pat b (a|)" is incomplete (testcli.refout) */
+		if (!e->ntok)
 			gen_from(g, i + 1);
 		break;
 	case E_OPT:
@@ -400,6 +427,8 @@ static void gen_from(struct gen *g, int i)
 		g->absent[i] = false;
 		gen_from(g, i + 1);
 		g->nslots = saved;
+		if (!only_options_after(g, i))
+			break;
 		g->absent[i] = true;
 		gen_from(g, i + 1);
 		g->absent[i] = false;

@@ -134,6 +134,9 @@ int cmd_help_items(struct cmd_node_rec *nr, const struct cmd_words *w,
 
 struct cmd_node_rec *cmd_node_rec(enum node_type node);
 
+/* vty.c: the terminal width of a telnet session (NAWS), 0 if unknown */
+int cmd_vty_width(const struct vty *vty);
+
 /* cmd_common.c */
 void cmd_common_init_nodes(void);
 void cmd_common_terminate_nodes(void);

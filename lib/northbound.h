@@ -132,6 +132,12 @@ size_t nb_children_sorted(const struct lyd_node *dnode, const char *name,
 void nb_nodes_free(const struct lyd_node **nodes);
 int nb_cmp_u32_key(const struct lyd_node *a, const struct lyd_node *b);
 
+/* A copy of running (free with nb_tree_release), and whether two trees hold
+ * the same configuration (order of system-ordered lists aside). */
+struct lyd_node *nb_running_copy(void);
+void nb_tree_release(struct lyd_node *tree);
+bool nb_same_config(const struct lyd_node *a, const struct lyd_node *b);
+
 /* ---- rendering and export ----------------------------------------------- */
 /* Render running's nodes matching xpath (e.g. every instance of a list) in
  * Quagga syntax through the cli_show callbacks; returns lines printed. */

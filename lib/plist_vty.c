@@ -1,8 +1,13 @@
 /*
  * Prefix-list commands (Quagga's strings and messages), `show` and
- * `clear ip prefix-list`, and the PREFIX_NODE / PREFIX_IPV6_NODE
- * config-write blocks. The IPv4 and IPv6 command sets are the same shapes,
- * generated once per family by PL_COMMANDS.
+ * `clear ip prefix-list`. The IPv4 and IPv6 command sets are the same
+ * shapes, generated once per family by PL_COMMANDS.
+ *
+ * Config commands are edits of the northbound tree (plist_nb.c compiles
+ * them into plist.c's structures and renders the config blocks): a handler
+ * checks the line against the tree the edit goes to (duplicates, the next
+ * automatic sequence number, through the list's value index) and enqueues
+ * the edits.
  */
 #include <arpa/inet.h>
 #include <inttypes.h>
@@ -12,6 +17,7 @@
 
 #include "command.h"
 #include "log.h"
+#include "plist_nb.h"
 #include "plist_private.h"
 #include "vty.h"
 
@@ -38,36 +44,6 @@ static void print_body(struct vty *vty, const struct prefix_list_entry *e)
 static const char *v6(int afi)
 {
 	return afi == AFI_IP ? "" : "v6";
-}
-
-int prefix_list_config_write(struct vty *vty, int afi)
-{
-	struct plist_master *m = plist_master_get(afi);
-	size_t i;
-	int n = 0;
-
-	if (!m)
-		return 0;
-	if (!m->seqnum)
-		vty_out(vty, "no ip%s prefix-list sequence-number\n!\n", v6(afi));
-	for (i = 0; i < m->lists.count; i++) {
-		const struct prefix_list *pl = m->lists.items[i];
-		const struct prefix_list_entry *e;
-
-		if (pl->desc) {
-			vty_out(vty, "ip%s prefix-list %s description %s\n",
-				v6(afi), pl->name, pl->desc);
-			n++;
-		}
-		for (e = plist_first(pl); e; e = plist_next(e), n++) {
-			vty_out(vty, "ip%s prefix-list %s ", v6(afi), pl->name);
-			if (m->seqnum)
-				vty_out(vty, "seq %u ", e->seq);
-			print_body(vty, e);
-			vty_out(vty, "\n");
-		}
-	}
-	return n;
 }
 
 static void show_list(struct vty *vty, const struct plist_master *m,
@@ -220,56 +196,197 @@ int prefix_list_clear(struct vty *vty, int afi, const char *name,
 
 /* ---- command bodies ------------------------------------------------------- */
 
+static int pl_fail(struct vty *vty, const char *msg)
+{
+	vty_out(vty, "%s\n", msg);
+	return CMD_WARNING;
+}
+
+static void pl_key(const struct plist_spec *s, char *key, size_t len)
+{
+	plist_nb_key(s, key, len);
+}
+
+static int pl_set(struct vty *vty, int afi, const char *name, struct plist_spec *s,
+		  struct pvi *vi, const char *lxp)
+{
+	char key[160], okey[160], xp[NB_XPATH_MAX + 32], vxp[NB_XPATH_MAX + 48];
+	char addr[INET6_ADDRSTRLEN], num[16], err[512];
+	const struct lyd_node *old;
+	uint32_t seq = s->seq, dup;
+	struct plist_spec os;
+	bool had_old = false;
+
+	if (!seq) {
+		uint64_t next = vi->max_seq ? (uint64_t)vi->max_seq / 5 * 5 + 5 : 5;
+
+		if (next > UINT32_MAX) {
+			snprintf(err, sizeof(err),
+				 "%% No sequence number left after %u", vi->max_seq);
+			return pl_fail(vty, err);
+		}
+		seq = (uint32_t)next;
+	}
+	pl_key(s, key, sizeof(key));
+	dup = pvi_find(vi, key);
+	inet_ntop(s->prefix.family, s->prefix.u.bytes, addr, sizeof(addr));
+	if (dup && dup != seq) {
+		snprintf(err, sizeof(err),
+			 "%% Insertion failed - prefix-list entry exists:\n"
+			 "   seq %u %s %s/%u", dup, plist_type_str(s->type), addr,
+			 s->prefix.prefixlen);
+		return pl_fail(vty, err);
+	}
+	if (dup)
+		return CMD_SUCCESS;	/* the same entry again */
+	snprintf(xp, sizeof(xp), "%s/entry[seq='%u']", lxp, seq);
+	/* appending past the highest seq (a config file's usual order) can't
+	 * replace anything: skip the lookup */
+	old = seq > vi->max_seq ? NULL : nb_find(xp);
+	if (old && plist_nb_spec(old, afi, &os, err, sizeof(err)) == 0) {
+		pl_key(&os, okey, sizeof(okey));
+		had_old = true;
+	}
+	if (old)
+		nb_cli_enqueue_change(vty, xp, NB_OP_DESTROY, NULL);
+	snprintf(vxp, sizeof(vxp), "%s/action", xp);
+	nb_cli_enqueue_change(vty, vxp, NB_OP_MODIFY, plist_type_str(s->type));
+	if (s->any) {
+		snprintf(vxp, sizeof(vxp), "%s/any", xp);
+		nb_cli_enqueue_change(vty, vxp, NB_OP_CREATE, NULL);
+	} else {
+		snprintf(vxp, sizeof(vxp), "%s/prefix", xp);
+		snprintf(num, sizeof(num), "/%u", s->prefix.prefixlen);
+		strncat(addr, num, sizeof(addr) - strlen(addr) - 1);
+		nb_cli_enqueue_change(vty, vxp, NB_OP_MODIFY, addr);
+		if (s->ge) {
+			snprintf(vxp, sizeof(vxp), "%s/ge", xp);
+			snprintf(num, sizeof(num), "%u", s->ge);
+			nb_cli_enqueue_change(vty, vxp, NB_OP_MODIFY, num);
+		}
+		if (s->le) {
+			snprintf(vxp, sizeof(vxp), "%s/le", xp);
+			snprintf(num, sizeof(num), "%u", s->le);
+			nb_cli_enqueue_change(vty, vxp, NB_OP_MODIFY, num);
+		}
+	}
+	(void)name;
+	if (nb_cli_apply_changes(vty) != CMD_SUCCESS)
+		return CMD_WARNING;
+	if (had_old)
+		pvi_del(vi, okey);
+	pvi_add(vi, key, seq);
+	return CMD_SUCCESS;
+}
+
+static int pl_unset(struct vty *vty, const struct plist_spec *s, struct pvi *vi,
+		    const char *lxp)
+{
+	char key[160], xp[NB_XPATH_MAX + 32];
+	uint32_t seq;
+
+	pl_key(s, key, sizeof(key));
+	seq = pvi_find(vi, key);
+	if (!seq || (s->seq && s->seq != seq))
+		return pl_fail(vty, "% Can't find specified prefix-list");
+	if (vi->count == 1 && !vi->has_desc) {
+		nb_cli_enqueue_change(vty, lxp, NB_OP_DESTROY, NULL);
+		if (nb_cli_apply_changes(vty) != CMD_SUCCESS)
+			return CMD_WARNING;
+		pvi_drop(lxp);
+		return CMD_SUCCESS;
+	}
+	snprintf(xp, sizeof(xp), "%s/entry[seq='%u']", lxp, seq);
+	nb_cli_enqueue_change(vty, xp, NB_OP_DESTROY, NULL);
+	if (nb_cli_apply_changes(vty) != CMD_SUCCESS)
+		return CMD_WARNING;
+	pvi_del(vi, key);
+	if (seq == vi->max_seq)
+		pvi_rescan_max(vi);
+	return CMD_SUCCESS;
+}
+
 static int pl_cmd(struct vty *vty, int afi, bool set, const char *name,
 		  const char *seq, const char *type, const char *prefix,
 		  const char *ge, const char *le)
 {
 	struct plist_spec s;
-	char err[512];
+	char err[512], lxp[NB_XPATH_MAX];
+	struct pvi *vi;
 	int ret;
 
 	ret = plist_spec_parse(&s, afi, seq, type, prefix, ge, le, err, sizeof(err));
 	if (ret < 0 && !set && strncmp(err, "% Invalid prefix range", 22) == 0)
 		snprintf(err, sizeof(err), "%% Can't find specified prefix-list");
-	if (ret == 0)
-		ret = set ? prefix_list_entry_set(afi, name, &s, err, sizeof(err))
-			  : prefix_list_entry_unset(afi, name, &s, err, sizeof(err));
-	if (ret < 0) {
-		vty_out(vty, "%s\n", err);
-		return CMD_WARNING;
-	}
-	return CMD_SUCCESS;
+	if (ret < 0)
+		return pl_fail(vty, err);
+	if (!plist_nb_list_xpath(lxp, sizeof(lxp), afi, name) ||
+	    !(vi = plist_nb_index(afi, name)))
+		return pl_fail(vty, "% Invalid prefix-list name");
+	return set ? pl_set(vty, afi, name, &s, vi, lxp) : pl_unset(vty, &s, vi, lxp);
 }
 
 static int pl_delete(struct vty *vty, int afi, const char *name)
 {
-	char err[256];
+	char lxp[NB_XPATH_MAX];
 
-	if (prefix_list_delete_name(afi, name, err, sizeof(err)) < 0) {
-		vty_out(vty, "%s\n", err);
+	if (!plist_nb_list_xpath(lxp, sizeof(lxp), afi, name) || !nb_find(lxp))
+		return pl_fail(vty, "% Can't find specified prefix-list");
+	nb_cli_enqueue_change(vty, lxp, NB_OP_DESTROY, NULL);
+	if (nb_cli_apply_changes(vty) != CMD_SUCCESS)
 		return CMD_WARNING;
-	}
+	pvi_drop(lxp);
 	return CMD_SUCCESS;
 }
 
 static int pl_desc(struct vty *vty, int afi, int argc, const char *argv[])
 {
 	char *desc = policy_argv_concat(argc, argv, 1);
+	char lxp[NB_XPATH_MAX], xp[NB_XPATH_MAX + 16];
+	struct pvi *vi;
+	int ret;
 
-	prefix_list_description_set(afi, argv[0], desc);
+	if (!plist_nb_list_xpath(lxp, sizeof(lxp), afi, argv[0]) ||
+	    !(vi = plist_nb_index(afi, argv[0]))) {
+		policy_argv_free(desc);
+		return pl_fail(vty, "% Invalid prefix-list name");
+	}
+	snprintf(xp, sizeof(xp), "%s/description", lxp);
+	nb_cli_enqueue_change(vty, xp, NB_OP_MODIFY, desc);
 	policy_argv_free(desc);
-	return CMD_SUCCESS;
+	ret = nb_cli_apply_changes(vty);
+	if (ret == CMD_SUCCESS) {
+		vi->has_desc = true;
+		vi->exists = true;
+	}
+	return ret;
 }
 
 static int pl_desc_unset(struct vty *vty, int afi, const char *name)
 {
-	char err[256];
+	char lxp[NB_XPATH_MAX], xp[NB_XPATH_MAX + 16];
+	struct pvi *vi;
+	int ret;
 
-	if (prefix_list_description_unset(afi, name, err, sizeof(err)) < 0) {
-		vty_out(vty, "%s\n", err);
-		return CMD_WARNING;
+	if (!plist_nb_list_xpath(lxp, sizeof(lxp), afi, name) || !nb_find(lxp) ||
+	    !(vi = plist_nb_index(afi, name)))
+		return pl_fail(vty, "% Can't find specified prefix-list");
+	snprintf(xp, sizeof(xp), "%s/description", lxp);
+	nb_cli_enqueue_change(vty, vi->count ? xp : lxp, NB_OP_DESTROY, NULL);
+	ret = nb_cli_apply_changes(vty);
+	if (ret == CMD_SUCCESS) {
+		vi->has_desc = false;
+		if (!vi->count)
+			pvi_drop(lxp);
 	}
-	return CMD_SUCCESS;
+	return ret;
+}
+
+static int pl_seqnum(struct vty *vty, int afi, bool on)
+{
+	nb_cli_enqueue_change(vty, plist_nb_seqnum_xpath(afi), NB_OP_MODIFY,
+			      on ? "true" : "false");
+	return nb_cli_apply_changes(vty);
 }
 
 /* An entry command and its "no" form. */
@@ -346,15 +463,13 @@ static int pl_desc_unset(struct vty *vty, int afi, const char *name)
 	DEFUN(tag##_seqnum, tag##_seqnum_cmd, W " prefix-list sequence-number", \
 	      WH PREFIX_LIST_STR "Include/exclude sequence numbers in NVGEN\n") \
 	{                                                                      \
-		prefix_list_seqnum_set(AFI, true);                             \
-		return CMD_SUCCESS;                                            \
+		return pl_seqnum(vty, AFI, true);                              \
 	}                                                                      \
 	DEFUN(no_##tag##_seqnum, no_##tag##_seqnum_cmd,                        \
 	      "no " W " prefix-list sequence-number",                          \
 	      NO_STR WH PREFIX_LIST_STR "Include/exclude sequence numbers in NVGEN\n") \
 	{                                                                      \
-		prefix_list_seqnum_set(AFI, false);                            \
-		return CMD_SUCCESS;                                            \
+		return pl_seqnum(vty, AFI, false);                             \
 	}                                                                      \
 	DEFUN(tag##_desc, tag##_desc_cmd, W " prefix-list WORD description .LINE", \
 	      WH PREFIX_LIST_STR NAME_H "Prefix-list specific description\n"   \
@@ -510,6 +625,8 @@ static struct cmd_node prefix_ipv6_node = { PREFIX_IPV6_NODE, "", write_ipv6 };
 
 void prefix_list_init(void)
 {
+	nb_module_register(&plist_nb_module);
+	nb_cli_init();
 	install_node(&prefix_node);
 	install_node(&prefix_ipv6_node);
 	plist4_install();

@@ -26,6 +26,7 @@ static char tomb;
 #define TOMB (&tomb)
 
 static struct pvi **cache;
+static struct pvi *last;	/* lines of one list come together */
 static size_t ncache, acache;
 static uint64_t cache_gen;
 
@@ -60,6 +61,7 @@ static void cache_check(void)
 	for (i = 0; i < ncache; i++)
 		pvi_free(cache[i]);
 	ncache = 0;
+	last = NULL;
 	cache_gen = nb_generation();
 }
 
@@ -169,9 +171,11 @@ struct pvi *pvi_get(const char *xpath,
 	size_t i;
 
 	cache_check();
+	if (last && strcmp(last->xpath, xpath) == 0)
+		return last;
 	for (i = 0; i < ncache; i++)
 		if (strcmp(cache[i]->xpath, xpath) == 0)
-			return cache[i];
+			return last = cache[i];
 	vi = XCALLOC(POLICY_NB, sizeof(*vi));
 	vi->xpath = XSTRDUP(POLICY_NB, xpath);
 	list = nb_find(xpath);
@@ -191,7 +195,7 @@ struct pvi *pvi_get(const char *xpath,
 		cache = XREALLOC(POLICY_NB, cache, acache * sizeof(*cache));
 	}
 	cache[ncache++] = vi;
-	return vi;
+	return last = vi;
 }
 
 void pvi_drop(const char *xpath)
@@ -201,6 +205,8 @@ void pvi_drop(const char *xpath)
 	cache_check();
 	for (i = 0; i < ncache; i++) {
 		if (strcmp(cache[i]->xpath, xpath) == 0) {
+			if (last == cache[i])
+				last = NULL;
 			pvi_free(cache[i]);
 			cache[i] = cache[--ncache];
 			return;

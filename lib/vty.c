@@ -151,6 +151,13 @@ int vty_out(struct vty *vty, const char *fmt, ...)
 	return n;
 }
 
+int cmd_vty_width(const struct vty *vty)
+{
+	const struct vty_sess *s = sess_of(vty);
+
+	return s && vty->type == VTY_TERM ? s->width : 0;
+}
+
 size_t vty_out_pending(const struct vty *vty)
 {
 	const struct vty_sess *s = sess_of(vty);
@@ -160,13 +167,18 @@ size_t vty_out_pending(const struct vty *vty)
 
 /* ---- paging -------------------------------------------------------- */
 
+/*
+ * Lines per page. Quagga pages only when the client told its window size
+ * (NAWS): without it, even `terminal length 24` does not page. Then it is
+ * `terminal length` if set (0 = no paging), else the window height.
+ */
 static int page_size(const struct vty_sess *s)
 {
-	if (s->vty.type != VTY_TERM)
+	if (s->vty.type != VTY_TERM || s->width <= 0 || s->height <= 0)
 		return 0;
 	if (s->lines >= 0)
 		return s->lines;
-	return s->height > 1 ? s->height : 0;
+	return s->height;
 }
 
 static void move_to_wire(struct vty_sess *s, size_t n)
@@ -189,31 +201,43 @@ void vty_release_all(struct vty_sess *s)
 		return;
 	}
 	while (s->released < s->len) {
-		char *nl;
+		size_t i = s->released;
+		int col = 1;
 
 		if (s->page_left == 0) {
 			vty_write_raw(s, " --More-- ", 10);
 			s->status = VST_MORE;
 			return;
 		}
-		nl = memchr(s->out + s->released, '\n', s->len - s->released);
-		if (!nl) {
-			move_to_wire(s, s->len - s->released);
-			return;
+		/* one screen line: up to "\n", or `width` characters (a long
+		 * line wraps and counts as several, as Quagga counts) */
+		while (i < s->len) {
+			char c = s->out[i++];
+
+			if (c == '\r') {
+				col = 1;
+			} else if (c == '\n' || col == s->width) {
+				s->page_left--;
+				break;
+			} else {
+				col++;
+			}
 		}
-		s->page_left--;
-		move_to_wire(s, (size_t)(nl - (s->out + s->released)) + 1);
+		move_to_wire(s, i - s->released);
 	}
 }
 
 /* A key at the --More-- prompt. */
 void vty_more_key(struct vty_sess *s, int c)
 {
+	/* Quagga wipes " --More-- " with 10 BS, 10 blanks, 10 BS */
+	static const char erase[] = "\b\b\b\b\b\b\b\b\b\b          "
+				    "\b\b\b\b\b\b\b\b\b\b";
 	int page = page_size(s);
 
 	if (s->status != VST_MORE)
 		return;
-	vty_write_raw(s, "\r          \r", 12);
+	vty_write_raw(s, erase, sizeof(erase) - 1);
 	s->status = VST_NORMAL;
 	if (c == 'q' || c == 'Q' || c == 0x03) {
 		vty_drop_pending(s);
@@ -221,7 +245,8 @@ void vty_more_key(struct vty_sess *s, int c)
 		vty_sess_after_command(s);
 		return;
 	}
-	s->page_left = (c == '\r' || c == '\n') ? 1 : (page > 1 ? page - 1 : 1);
+	/* any other key, Enter too, shows the next full page */
+	s->page_left = page > 0 ? page : 1;
 	vty_release_all(s);
 	if (s->status != VST_MORE)
 		vty_run_producer(s);

@@ -1,7 +1,8 @@
 /*
  * Config files: reading one at start-up (strict matching, every bad line
  * reported as "FILE:LINE: % message" and the line itself, the rest still
- * loaded) and `write memory` (Quagga's layout, written to a temporary file,
+ * loaded; the northbound edits of all lines are one transaction, and a
+ * .json/.xml file is loaded as a data tree) and `write memory` (Quagga's layout, written to a temporary file,
  * synced, the old file kept as FILE.sav by a hard link, then renamed over
  * FILE with mode 0600).
  */
@@ -19,6 +20,7 @@
 #include "command.h"
 #include "log.h"
 #include "memory.h"
+#include "northbound.h"
 #include "vty_private.h"
 
 DEFINE_MTYPE_STATIC(VTY_CONF, "VTY config file");
@@ -90,6 +92,7 @@ static int read_config_stream(FILE *f, const char *name)
 int vty_read_config(const char *path)
 {
 	FILE *f;
+	bool own;
 	int bad;
 
 	if (!path)
@@ -113,8 +116,18 @@ int vty_read_config(const char *path)
 	}
 	if (!vty_get_config_file())
 		vty_set_config_file(path);
+	if (nb_is_data_file(path)) {
+		/* JSON/XML: the whole tree at once (northbound_cli.c) */
+		fclose(f);
+		return nb_cli_load_data_file(path) < 0 ? 1 : 0;
+	}
+	/* One transaction for the whole file: every line edits the same
+	 * candidate, validated and applied once at the end. */
+	own = nb_cli_file_begin();
 	bad = read_config_stream(f, path);
 	fclose(f);
+	if (nb_cli_file_end(own, path) < 0)
+		bad++;
 	return bad;
 }
 

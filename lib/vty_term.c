@@ -314,7 +314,9 @@ void vty_show_history(struct vty *vty)
 
 	if (!s || vty->type != VTY_TERM)
 		return;
-	for (int i = 0; i < VTY_HIST_MAX; i++) {
+	/* Quagga's walk: from the slot after the next free one round to
+	 * it, so at most VTY_HIST_MAX - 1 lines, oldest first */
+	for (int i = 1; i < VTY_HIST_MAX; i++) {
 		int k = (s->hindex + i) % VTY_HIST_MAX;
 
 		if (s->hist[k])
@@ -339,15 +341,39 @@ static char *line_text(struct vty_sess *s)
 	return s->buf;
 }
 
+/* `?`: the help list, then the prompt and the whole line again (the
+ * cursor goes to the end of the line, as in Quagga) */
 static void term_describe(struct vty_sess *s)
 {
 	s->page_left = -1;
 	vty_write_raw(s, "\r\n", 2);
 	cmd_describe(&s->vty, line_text(s));
 	vty_release_all(s);
+	s->cp = s->blen;
 	redraw(s);
 }
 
+/* Replace the last word of the line by `word` the way Quagga's vty does
+ * it on the wire: back over the typed part, write the whole word. */
+static void complete_word(struct vty_sess *s, const char *word, bool blank)
+{
+	size_t n = s->blen, wl = strlen(word);
+
+	while (n && s->buf[n - 1] != ' ') {
+		n--;
+		echo(s, "\b", 1);
+	}
+	if (n + wl + 2 >= VTY_LINE_MAX)
+		wl = VTY_LINE_MAX - 2 - n;
+	memcpy(s->buf + n, word, wl);
+	echo(s, word, wl);
+	s->blen = s->cp = n + wl;
+	if (blank)
+		ed_insert(s, ' ');
+}
+
+/* TAB: a new line, then (a list of keywords and) the prompt and the line,
+ * completed when one keyword or a longer common prefix fits. */
 static void term_complete(struct vty_sess *s)
 {
 	struct cmd_help_list l;
@@ -355,28 +381,19 @@ static void term_complete(struct vty_sess *s)
 	int ret = cmd_complete(s->vty.node, line_text(s), &word, &l);
 
 	s->page_left = -1;
+	s->cp = s->blen;
 	vty_write_raw(s, "\r\n", 2);
 	if (ret == CMD_ERR_AMBIGUOUS) {
 		vty_out(&s->vty, "%% Ambiguous command.\n");
 	} else if (ret == CMD_COMPLETE_LIST_MATCH) {
 		cmd_print_complete_list(&s->vty, &l);
 		cmd_help_free(&l);
-	} else if (word) {
-		size_t n = s->blen, wl = strlen(word);
-
-		while (n && s->buf[n - 1] != ' ')
-			n--;
-		if (n + wl + 2 < VTY_LINE_MAX) {
-			memcpy(s->buf + n, word, wl);
-			s->blen = n + wl;
-			if (ret == CMD_COMPLETE_FULL_MATCH)
-				s->buf[s->blen++] = ' ';
-		}
 	}
-	free(word);
-	s->cp = s->blen;
 	vty_release_all(s);
 	redraw(s);
+	if (word)
+		complete_word(s, word, ret == CMD_COMPLETE_FULL_MATCH);
+	free(word);
 }
 
 /* ---- login ----------------------------------------------------------- */
@@ -446,8 +463,10 @@ static void term_execute(struct vty_sess *s)
 		vty_sess_after_command(s);
 		return;
 	}
-	hist_add(s, line);
+	/* the line joins the history after it ran: `show history` does not
+	 * list itself the first time (Quagga) */
 	vty_sess_command(s, line);
+	hist_add(s, line);
 	s->blen = 0;
 	vty_sess_after_command(s);
 }
@@ -810,9 +829,21 @@ void vty_term_terminate(void)
 /* `who` */
 void vty_who(struct vty *vty)
 {
-	for (struct vty_sess *s = vty_sessions; s; s = s->next)
-		if (s->vty.type == VTY_TERM)
-			vty_out(vty, "%svty[%d] connected from %s.\n",
-				vty_config_owner() == &s->vty ? "*" : " ",
-				s->vty.fd, s->addr);
+	/* Quagga lists its vtys by socket number, lowest first */
+	int last = -1;
+
+	for (int round = 0; round < MAX_SESSIONS + 1; round++) {
+		struct vty_sess *next = NULL;
+
+		for (struct vty_sess *s = vty_sessions; s; s = s->next)
+			if (s->vty.type == VTY_TERM && s->vty.fd > last &&
+			    (!next || s->vty.fd < next->vty.fd))
+				next = s;
+		if (!next)
+			break;
+		vty_out(vty, "%svty[%d] connected from %s.\n",
+			vty_config_owner() == &next->vty ? "*" : " ",
+			next->vty.fd, next->addr);
+		last = next->vty.fd;
+	}
 }

@@ -38,7 +38,8 @@ static void ripd_start(void *arg)
 {
 	struct ripd_ctx *c = arg;
 
-	zclient_start(c->rip->zc);
+	if (!c->rip->zebra_disabled)
+		zclient_start(c->rip->zc);
 }
 
 static void ripd_shutdown(void *arg)
@@ -82,6 +83,9 @@ int main(int argc, char **argv)
 	rip_vty_init();
 	rip_if_vty_init();
 	rip_show_init();
+	rip_routemap_init();
+	rip_if_rmap_init();
+	rip_zebra_vty_init();
 	rip_snmp_init(d->loop);
 
 	rip->zc = rip_zclient_new(d->loop, rip);

@@ -17,8 +17,13 @@
  *   - split horizon: RIP routes learned on this interface and connected
  *     routes of this subnet are left out; with poisoned reverse they are
  *     sent with metric 16 instead
- *   - metric: the route's, or for redistributed routes the `redistribute
- *     ... metric` or default-metric; then offset-list out; capped at 16
+ *   - route-maps: `route-map NAME out IFNAME`, then the `redistribute ...
+ *     route-map NAME` of the route's type (not for the interface routes);
+ *     a deny leaves the route out (or poisons it, like a distribute-list,
+ *     after a filter change); `set` changes metric, tag and next hop
+ *   - metric: the one a route-map set, else the route's, or for
+ *     redistributed routes the `redistribute ... metric` or default-metric;
+ *     then offset-list out; capped at 16
  *   - RIPv2 next hop: the route's gateway when it lies on the outgoing
  *     subnet (RFC 2453 4.4), else 0.0.0.0
  *
@@ -132,12 +137,53 @@ static uint8_t metric_out(struct rip *rip, const struct rip_route *r)
 	return (uint8_t)(m > RIP_METRIC_INFINITY ? RIP_METRIC_INFINITY : m);
 }
 
+/* RFC 2453 4.4: the route's gateway when it lies on the outgoing subnet. */
+static struct in_addr nexthop_out(const struct rip_out_job *j, struct interface *ifp,
+				  const struct rip_route *r)
+{
+	struct in_addr none = { 0 };
+
+	if (r->type == ZEBRA_ROUTE_RIP && r->nexthop.s_addr && r->ifindex == ifp->ifindex) {
+		struct prefix nh, net = j->ifaddr;
+
+		prefix_from_ipv4(&nh, r->nexthop, 32);
+		apply_mask(&net);
+		if (prefix_match(&net, &nh))
+			return r->nexthop;
+	}
+	return none;
+}
+
+/* The interface's out route-map, then the redistribution one; false = deny. */
+static bool rmap_out(struct rip *rip, struct interface *ifp, const struct prefix *p,
+		     const struct rip_route *r, struct rip_rmap_obj *o)
+{
+	const char *ifmap = rip_if_rmap_name(rip, ifp->name, 1);
+	const char *redist = NULL;
+
+	if (r->type < ZEBRA_ROUTE_MAX && r->sub_type != RIP_ROUTE_INTERFACE)
+		redist = rip->redist[r->type].route_map;
+	if (!ifmap && !redist)
+		return true;
+	if (!rip_routemap_permit(ifmap, p, o) || !rip_routemap_permit(redist, p, o)) {
+		if (IS_RIP_DEBUG_PACKET) {
+			char buf[PREFIX_STRLEN];
+
+			zlog_debug("%s is filtered by route-map",
+				   prefix2str(p, buf, sizeof(buf)));
+		}
+		return false;
+	}
+	return true;
+}
+
 /* Fill e for route r in job j on ifp; false if the route is left out. */
 static bool out_entry(struct rip *rip, const struct rip_out_job *j,
 		      struct interface *ifp, struct rip_if *ri,
 		      const struct prefix *p, const struct rip_route *r,
 		      struct rip_rte *e)
 {
+	struct rip_rmap_obj o;
 	uint32_t m;
 	bool denied = false;
 
@@ -171,9 +217,19 @@ static bool out_entry(struct rip *rip, const struct rip_out_job *j,
 			return false;
 	}
 
-	m = metric_out(rip, r);
-	if (m < RIP_METRIC_INFINITY)
+	rip_rmap_obj_init(&o, rip, r->metric, r->tag, r->nexthop, r->from, ifp->ifindex);
+	o.nexthop_out = nexthop_out(j, ifp, r);
+	if (!rmap_out(rip, ifp, p, r, &o)) {
+		if (!j->poison_denied)
+			return false;
+		denied = true;
+	}
+
+	m = o.metric_set ? o.metric_out : metric_out(rip, r);
+	if (r->metric < RIP_METRIC_INFINITY)
 		rip_offset_apply(rip, 1, p, ifp, &m);
+	else
+		m = RIP_METRIC_INFINITY;	/* no map revives a poisoned route */
 	if (m > RIP_METRIC_INFINITY)
 		m = RIP_METRIC_INFINITY;
 	if (denied)
@@ -190,17 +246,8 @@ static bool out_entry(struct rip *rip, const struct rip_out_job *j,
 	e->metric = m;
 	if (j->version == RIPv2) {
 		e->mask = masklen2ip(p->prefixlen);
-		e->tag = r->tag;
-		/* RFC 2453 4.4: name the gateway if it is on this subnet */
-		if (r->type == ZEBRA_ROUTE_RIP && r->nexthop.s_addr &&
-		    r->ifindex == ifp->ifindex) {
-			struct prefix nh, net = j->ifaddr;
-
-			prefix_from_ipv4(&nh, r->nexthop, 32);
-			apply_mask(&net);
-			if (prefix_match(&net, &nh))
-				e->nexthop = r->nexthop;
-		}
+		e->tag = o.tag_out;
+		e->nexthop = o.nexthop_out;
 	}
 	return true;
 }

@@ -87,9 +87,12 @@ DEFUN(show_ip_rip, show_ip_rip_cmd, "show ip rip",
 		     "      (i) - interface\n\n"
 		     "     Network            Next Hop         Metric From            Tag Time\n");
 	for (rn = route_top(rip->table); rn; rn = route_next(rip->table, rn)) {
+		const struct rip_route *r;
 		struct prefix p;
 
-		show_route(vty, route_node_prefix(rn, &p), rn->info);
+		route_node_prefix(rn, &p);
+		for (r = rn->info; r; r = r->next)	/* ECMP: a line per path */
+			show_route(vty, &p, r);
 	}
 	return CMD_SUCCESS;
 }

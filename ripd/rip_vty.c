@@ -309,6 +309,7 @@ DEFUN(no_rip_allow_ecmp, no_rip_allow_ecmp_cmd, "no allow-ecmp",
 		return CMD_WARNING;
 	}
 	rip->ecmp = false;
+	rip_ecmp_disable(rip);
 	return CMD_SUCCESS;
 }
 
@@ -464,28 +465,47 @@ static int redist_type(struct vty *vty, const char *kw)
 	return type;
 }
 
+void rip_redistribute_set(struct rip *rip, uint8_t type, bool metric_config,
+			  uint8_t metric, const char *rmap)
+{
+	struct rip_redist *rd = &rip->redist[type];
+	bool rmap_changed = (rmap || rd->route_map) &&
+			    !(rmap && rd->route_map && strcmp(rmap, rd->route_map) == 0);
+
+	rd->metric_config = metric_config;
+	rd->metric = metric;
+	XFREE(RIP_CONF, rd->route_map);
+	if (rmap)
+		rd->route_map = XSTRDUP(RIP_CONF, rmap);
+	if (!rd->enabled) {
+		rd->enabled = true;
+		rip_zebra_redistribute(rip, type, true);
+	} else if (rmap_changed) {
+		rip_routemap_changed(rip);
+	}
+}
+
+void rip_redistribute_clean(struct rip *rip)
+{
+	for (int t = 0; t < ZEBRA_ROUTE_MAX; t++) {
+		if (rip->redist[t].enabled)
+			rip_zebra_redistribute(rip, (uint8_t)t, false);
+		XFREE(RIP_CONF, rip->redist[t].route_map);
+		memset(&rip->redist[t], 0, sizeof(rip->redist[t]));
+	}
+}
+
 static int redist_set(struct vty *vty, const char *kw, const char *metric,
 		      const char *rmap)
 {
-	struct rip *rip = rip_get();
 	int type = redist_type(vty, kw);
-	struct rip_redist *rd;
 	unsigned long m = 0;
 
 	if (type < 0)
 		return CMD_WARNING;
 	if (metric && !parse_ulong(metric, 0, 16, &m))
 		return CMD_WARNING;
-	rd = &rip->redist[type];
-	rd->metric_config = metric != NULL;
-	rd->metric = (uint8_t)m;
-	XFREE(RIP_CONF, rd->route_map);
-	if (rmap)
-		rd->route_map = XSTRDUP(RIP_CONF, rmap);
-	if (!rd->enabled) {
-		rd->enabled = true;
-		rip_zebra_redistribute(rip, (uint8_t)type, true);
-	}
+	rip_redistribute_set(rip_get(), (uint8_t)type, metric != NULL, (uint8_t)m, rmap);
 	return CMD_SUCCESS;
 }
 
@@ -777,6 +797,7 @@ static int config_write_rip(struct vty *vty)
 	if (rip->default_metric != RIP_DEFAULT_METRIC_DEFAULT)
 		vty_out(vty, " default-metric %d\n", rip->default_metric);
 	rip_distribute_config_write(vty, rip);
+	rip_if_rmap_config_write(vty, rip);
 	if (rip->distance)
 		vty_out(vty, " distance %d\n", rip->distance);
 	rip_distance_config_write(vty, rip);

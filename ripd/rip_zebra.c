@@ -2,7 +2,7 @@
  * ripd's side of zebra, only through lib/zclient.h.
  *
  * Out: learned routes are added to zebra as type RIP (4) with one IPv4
- * next hop and the RIP metric, plus distance and tag when set (the same
+ * next hop per path (more than one only with allow-ecmp) and the RIP metric, plus distance and tag when set (the same
  * bytes Quagga's ripd sends, runs.md section 9); redistribution
  * subscriptions follow the `redistribute` commands.
  * In: interface and address messages re-evaluate where RIP runs
@@ -19,14 +19,20 @@
 static void route_fill(struct zapi_route *zr, const struct prefix *p,
 		       const struct rip_route *r)
 {
-	memset(zr, 0, offsetof(struct zapi_route, nexthops) + sizeof(zr->nexthops[0]));
+	const struct rip_route *q;
+	unsigned n = 0;
+
+	memset(zr, 0, sizeof(*zr));
 	zr->type = ZEBRA_ROUTE_RIP;
 	zr->safi = SAFI_UNICAST;
 	zr->prefix = *p;
 	zr->message = ZAPI_MESSAGE_NEXTHOP | ZAPI_MESSAGE_METRIC;
-	zr->nexthop_num = 1;
-	zr->nexthops[0].type = ZEBRA_NEXTHOP_IPV4;
-	zr->nexthops[0].gate.v4 = r->nexthop;
+	/* one next hop per path (several with allow-ecmp) */
+	for (q = r; q && n < ZAPI_NEXTHOP_MAX; q = q->next, n++) {
+		zr->nexthops[n].type = ZEBRA_NEXTHOP_IPV4;
+		zr->nexthops[n].gate.v4 = q->nexthop;
+	}
+	zr->nexthop_num = (uint8_t)n;
 	zr->metric = r->metric;
 	if (r->distance) {
 		zr->message |= ZAPI_MESSAGE_DISTANCE;
@@ -43,7 +49,7 @@ void rip_zebra_route_add(struct rip *rip, const struct prefix *p, struct rip_rou
 	struct zapi_route zr;
 	char buf[PREFIX_STRLEN];
 
-	if (!rip->zc)
+	if (!rip->zc || rip->zebra_no_install)
 		return;
 	route_fill(&zr, p, r);
 	if (zclient_route_add(rip->zc, &zr) == 0)

@@ -114,17 +114,13 @@ static void flag_free(void *info)
 
 static void config_clean(struct rip *rip)
 {
-	for (int t = 0; t < ZEBRA_ROUTE_MAX; t++) {
-		if (rip->redist[t].enabled)
-			rip_zebra_redistribute(rip, (uint8_t)t, false);
-		XFREE(RIP_NAME, rip->redist[t].route_map);
-		memset(&rip->redist[t], 0, sizeof(rip->redist[t]));
-	}
+	rip_redistribute_clean(rip);
 	rip_name_list_free(&rip->network_ifnames);
 	rip_name_list_free(&rip->passive_names);
 	rip_offset_clean(rip);
 	rip_distribute_clean(rip);
 	rip_distance_clean(rip);
+	rip_if_rmap_clean(rip);
 	route_table_free(rip->networks, flag_free);
 	route_table_free(rip->neighbors, flag_free);
 	route_table_free(rip->static_routes, flag_free);
@@ -176,6 +172,7 @@ void rip_disable(struct rip *rip)
 	if (!rip->enabled)
 		return;
 	rip_output_stop(rip);
+	event_cancel(&rip->t_rmap_changed);
 	rip->enabled = false;
 	rip_rib_clean(rip);
 	rip_peer_clean(rip);

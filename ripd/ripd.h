@@ -19,6 +19,12 @@
  *                 packets per loop turn; split horizon and poisoned reverse
  *                 per interface; triggered updates damped 1-5 s (RFC 2453
  *                 3.10.1) and carrying only routes changed since the last one
+ *   rip_routemap.c  route-map clauses; maps bound per interface
+ *                 (rip_if_rmap.c) act in rip_rib.c (in) and rip_output.c
+ *                 (out, and `redistribute ... route-map`)
+ *
+ * With `allow-ecmp` a learned route may hold several equal-cost paths
+ * (struct rip_route.next), installed in zebra as one multipath route.
  *
  * Prototypes are grouped by the file that defines them.
  */
@@ -87,6 +93,11 @@ struct rip_route {
 	uint64_t change_seq;		/* rip->change_seq when last changed */
 	struct event *t_timeout;
 	struct event *t_garbage;
+	/* `allow-ecmp`: further learned paths of the same metric; only the
+	 * node's first route (rn->info) has them, all are RIP/RTE, each has
+	 * its own timeout timer, none is ever poisoned (a dying path leaves
+	 * the list; only the last one goes through metric 16). */
+	struct rip_route *next;
 };
 
 struct rip_peer {
@@ -152,6 +163,32 @@ struct rip_distribute {
 	struct rip_distribute *next;
 };
 
+/* `route-map NAME (in|out) IFNAME` (rip_if_rmap.c) */
+struct rip_if_rmap {
+	char *ifname;
+	char *name[2];			/* [0] in, [1] out; NULL = none */
+	struct rip_if_rmap *next;	/* in order of configuration */
+};
+
+/*
+ * What a route-map sees (rip_routemap.c): a route about to be sent or an
+ * entry just received. Match clauses read the first block; set clauses
+ * write the second, which starts as a copy of the first.
+ */
+struct rip_rmap_obj {
+	struct rip *rip;
+	uint32_t metric;
+	uint16_t tag;
+	struct in_addr nexthop;		/* 0.0.0.0 = the sender */
+	struct in_addr from;
+	uint32_t ifindex;		/* received on / to be sent on */
+	bool metric_set;
+	bool nexthop_set;
+	uint32_t metric_out;		/* clamped to 1..16 by `set metric` */
+	uint16_t tag_out;
+	struct in_addr nexthop_out;
+};
+
 /* A name list for `network IFNAME` and `passive-interface IFNAME`. */
 struct rip_name {
 	char *name;
@@ -190,6 +227,9 @@ struct rip {
 	struct route_table *distances;	/* struct rip_distance */
 	struct rip_offset *offsets;
 	struct rip_distribute *distributes;
+	struct rip_if_rmap *if_rmaps;
+	bool zebra_disabled;		/* `no router zebra` */
+	bool zebra_no_install;		/* `router zebra` / `no redistribute rip` */
 
 	/* state */
 	struct route_table *table;	/* struct rip_route */
@@ -199,6 +239,7 @@ struct rip {
 	struct event *t_triggered;	/* pending triggered update */
 	struct event *t_triggered_interval; /* damping after one was sent */
 	bool trigger;			/* a change came during damping */
+	struct event *t_rmap_changed;	/* deferred route-map re-evaluation */
 	struct rip_out_job *jobs, *jobs_tail;
 	struct event *t_jobs;
 	struct rip_peer *peers;
@@ -249,7 +290,10 @@ void rip_filter_changed(struct rip *rip);
 void rip_rib_clean(struct rip *rip);
 void rip_route_changed(struct rip *rip, struct rip_route *r);
 unsigned rip_rib_count(const struct rip *rip);
+/* Frees a node's route with all its ECMP paths (table free callback). */
 void rip_route_free(void *info);
+/* `no allow-ecmp`: keep the first path of every route, drop the others. */
+void rip_ecmp_disable(struct rip *rip);
 
 /* rip_output.c */
 void rip_output_init(struct rip *rip);
@@ -345,6 +389,30 @@ int rip_distance_set(struct rip *rip, uint8_t distance, const struct prefix *p,
 void rip_distance_show(struct vty *vty, struct rip *rip);
 void rip_distance_config_write(struct vty *vty, struct rip *rip);
 
+/* rip_routemap.c */
+/* RMAP_NODE, the match/set commands and clauses, the change hooks. */
+void rip_routemap_init(void);
+/* Only the clauses (tests that drive lib/routemap.h directly). */
+void rip_routemap_rules_init(void);
+void rip_rmap_obj_init(struct rip_rmap_obj *o, struct rip *rip, uint32_t metric,
+		       uint16_t tag, struct in_addr nexthop, struct in_addr from,
+		       uint32_t ifindex);
+/* Apply map `name` (NULL = no map: permit); a name with no map denies. */
+bool rip_routemap_permit(const char *name, const struct prefix *p,
+			 struct rip_rmap_obj *o);
+/* A map or a binding changed: poison what is now denied (next loop turn). */
+void rip_routemap_changed(struct rip *rip);
+
+/* rip_if_rmap.c */
+void rip_if_rmap_init(void);
+/* The map bound to ifname in direction dir (0 in, 1 out), or NULL. */
+const char *rip_if_rmap_name(const struct rip *rip, const char *ifname, int dir);
+/* -1: unset of a binding that does not exist. */
+int rip_if_rmap_set(struct rip *rip, const char *ifname, int dir, const char *name,
+		    bool set);
+void rip_if_rmap_clean(struct rip *rip);
+void rip_if_rmap_config_write(struct vty *vty, const struct rip *rip);
+
 /* rip_zebra.c */
 struct zclient *rip_zclient_new(struct event_loop *loop, struct rip *rip);
 void rip_zebra_route_add(struct rip *rip, const struct prefix *p,
@@ -352,9 +420,16 @@ void rip_zebra_route_add(struct rip *rip, const struct prefix *p,
 void rip_zebra_route_delete(struct rip *rip, const struct prefix *p,
 			    struct rip_route *r);
 void rip_zebra_redistribute(struct rip *rip, uint8_t type, bool on);
+/* `router zebra` / `no router zebra` (ZEBRA_NODE; rip_zebra_vty.c) */
+void rip_zebra_vty_init(void);
 
 /* rip_vty.c, rip_show.c */
 void rip_vty_init(void);
+/* `redistribute TYPE [metric N] [route-map NAME]` */
+void rip_redistribute_set(struct rip *rip, uint8_t type, bool metric_config,
+			  uint8_t metric, const char *rmap);
+/* Unsubscribe and forget every `redistribute` (no router rip). */
+void rip_redistribute_clean(struct rip *rip);
 void rip_show_init(void);
 int rip_config_write(struct vty *vty);
 /* config_mode: " redistribute X ..." lines; else " X" words for status. */

@@ -121,6 +121,11 @@ bool vtysh_report_down(struct vtysh *vs, const char *line);
  * the same line ambiguous.
  */
 int vtysh_local(struct vtysh *vs, const char *line);
+/* `?` / TAB candidates of the shell's own commands for a partial line. */
+typedef void (*vtysh_cand_fn)(const char *text, const char *help, bool literal,
+			      void *arg);
+void vtysh_local_help(struct vtysh *vs, const char *line, vtysh_cand_fn add,
+		      void *arg);
 
 /* vtysh_config.c */
 /* Merge daemons' config blocks into Quagga's order. */

@@ -205,7 +205,8 @@ void vtysh_conf_parse_line(struct vtysh_conf *cf, const char *line)
 			return;
 		}
 	lines_add(&cf->top, line,
-		  starts(line, "log") || starts(line, "hostname") || starts(line, "agentx"));
+		  starts(line, "log") || starts(line, "hostname") || starts(line, "agentx") ||
+			  starts(line, "banner") || starts(line, "no banner"));
 	cf->cur = NULL;
 }
 

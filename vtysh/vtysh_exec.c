@@ -26,6 +26,9 @@
 #include "vty.h"
 #include "vtysh.h"
 
+/* The daemons take lines up to 4 KB; the queries add a short head. */
+#define VTYSH_LINE_MAX 4000
+
 bool vtysh_client_in_node(const struct vtysh *vs, const struct vtysh_client *c)
 {
 	return c->fd >= 0 && c->node == vs->node;
@@ -54,9 +57,7 @@ static bool asked_about(const struct vtysh *vs, const struct vtysh_client *c,
 {
 	if (c->fd < 0)
 		return false;
-	if (node == vs->node)
-		return c->node == vs->node;
-	if (node == CONFIG_NODE)
+	if (node == CONFIG_NODE && node != vs->node)
 		return c->node >= CONFIG_NODE;
 	return c->node == vs->node;
 }
@@ -112,7 +113,6 @@ static void move_up(struct vtysh *vs, int target)
 	for (int guard = 0; vs->node != target && guard < 8; guard++) {
 		if (target == CONFIG_NODE) {
 			send_to(vs, "end", below_config);
-			send_to(vs, "configure terminal", below_config);
 			for (int i = 0; i < VTYSH_NDAEMONS; i++) {
 				struct vtysh_client *c = &vs->client[i];
 
@@ -315,6 +315,10 @@ int vtysh_execute(struct vtysh *vs, const char *line, bool strict)
 
 	if (is_blank_or_comment(line))
 		return CMD_SUCCESS;
+	if (strlen(line) >= VTYSH_LINE_MAX) {
+		fprintf(vs->out, "%% Line too long\n");
+		return CMD_WARNING;
+	}
 	vtysh_connect_all(vs);
 	r = vtysh_local(vs, line);
 	if (r >= 0) {

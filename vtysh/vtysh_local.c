@@ -35,6 +35,7 @@ struct local_cmd {
 	const char *str;
 	int where;
 	local_fn fn;
+	const char *help;	/* one "\n"-terminated line per token */
 };
 
 #define MAXW 8
@@ -174,6 +175,49 @@ static int l_show_version(struct vtysh *vs, int argc, char **argv)
 	return CMD_WARNING;
 }
 
+/* `help`: the same text in every daemon, printed once. */
+static int l_help(struct vtysh *vs, int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	for (int i = 0; i < VTYSH_NDAEMONS; i++)
+		if (vtysh_client_in_node(vs, &vs->client[i]))
+			return vtysh_client_run(&vs->client[i], "help", vtysh_sink_file,
+						vs->out) == CMD_SUCCESS ? CMD_SUCCESS
+									: CMD_WARNING;
+	return CMD_WARNING;
+}
+
+/* `list`: the commands of the node in every daemon, each line once. */
+static int l_list(struct vtysh *vs, int argc, char **argv)
+{
+	struct vbuf all = { 0 }, one = { 0 };
+
+	(void)argc;
+	(void)argv;
+	vbuf_add(&all, "\n", 1);
+	for (int i = 0; i < VTYSH_NDAEMONS; i++) {
+		char *save = NULL;
+
+		if (!vtysh_client_in_node(vs, &vs->client[i]) ||
+		    vtysh_client_capture(&vs->client[i], "list", &one) != CMD_SUCCESS)
+			continue;
+		for (char *l = strtok_r(one.p, "\n", &save); l; l = strtok_r(NULL, "\n", &save)) {
+			size_t n = strlen(l);
+			char *key = XMALLOC(VTYSH, n + 3);
+
+			snprintf(key, n + 3, "\n%s\n", l);
+			if (!strstr(all.p, key))
+				vbuf_add(&all, key + 1, n + 1);
+			XFREE(VTYSH, key);
+		}
+	}
+	fputs(all.p + 1, vs->out);
+	vbuf_free(&all);
+	vbuf_free(&one);
+	return CMD_SUCCESS;
+}
+
 static int l_term_length(struct vtysh *vs, int argc, char **argv)
 {
 	vs->pager_off = argc >= 1 && atoi(argv[0]) == 0;
@@ -215,30 +259,57 @@ static int l_username(struct vtysh *vs, int argc, char **argv)
 }
 
 #define DAEMONS "(zebra|ripd|ospfd|bgpd|vrrpd)"
+#define DAEMON_STR "For the zebra daemon\n"
+#define WRITE_STR "Write running configuration to memory, network, or terminal\n"
 
 static const struct local_cmd local_cmds[] = {
-	{ "exit", W_EXEC, l_quit },
-	{ "quit", W_EXEC, l_quit },
-	{ "exit", W_SUB, l_exit_config },
-	{ "quit", W_SUB, l_exit_config },
-	{ "end", W_SUB, l_end },
-	{ "show running-config", W_ENABLE, l_show_run },
-	{ "show running-config " DAEMONS, W_ENABLE, l_show_run },
-	{ "write terminal", W_ENABLE, l_show_run },
-	{ "write terminal " DAEMONS, W_ENABLE, l_show_run },
-	{ "write", W_ENABLE, l_write },
-	{ "write memory", W_ENABLE, l_write },
-	{ "write file", W_ENABLE, l_write },
-	{ "copy running-config startup-config", W_ENABLE, l_write },
-	{ "show daemons", W_EXEC, l_daemons },
-	{ "show memory", W_EXEC, l_show_memory },
-	{ "show logging", W_EXEC, l_show_logging },
-	{ "show version", W_EXEC, l_show_version },
-	{ "terminal length <0-512>", W_EXEC, l_term_length },
-	{ "terminal no length", W_EXEC, l_term_no_length },
-	{ "service integrated-vtysh-config", W_CONFIG, l_integrated },
-	{ "no service integrated-vtysh-config", W_CONFIG, l_no_integrated },
-	{ "username WORD nopassword", W_CONFIG, l_username },
+	{ "exit", W_EXEC, l_quit,
+	  "Exit current mode and down to previous mode\n" },
+	{ "quit", W_EXEC, l_quit,
+	  "Exit current mode and down to previous mode\n" },
+	{ "exit", W_SUB, l_exit_config,
+	  "Exit current mode and down to previous mode\n" },
+	{ "quit", W_SUB, l_exit_config,
+	  "Exit current mode and down to previous mode\n" },
+	{ "end", W_SUB, l_end,
+	  "End current mode and change to enable mode\n" },
+	{ "show running-config", W_ENABLE, l_show_run,
+	  SHOW_STR "Current operating configuration\n" },
+	{ "show running-config " DAEMONS, W_ENABLE, l_show_run,
+	  SHOW_STR "Current operating configuration\n" DAEMON_STR },
+	{ "write terminal", W_ENABLE, l_show_run,
+	  WRITE_STR "Write to terminal\n" },
+	{ "write terminal " DAEMONS, W_ENABLE, l_show_run,
+	  WRITE_STR "Write to terminal\n" DAEMON_STR },
+	{ "write", W_ENABLE, l_write,
+	  WRITE_STR },
+	{ "write memory", W_ENABLE, l_write,
+	  WRITE_STR "Write configuration to the file (same as write file)\n" },
+	{ "write file", W_ENABLE, l_write,
+	  WRITE_STR "Write to configuration file\n" },
+	{ "copy running-config startup-config", W_ENABLE, l_write,
+	  "Copy configuration\n" "Copy running config to... \n" "Copy running config to startup config (same as write file)\n" },
+	{ "show daemons", W_EXEC, l_daemons,
+	  SHOW_STR "Show list of running daemons\n" },
+	{ "show memory", W_EXEC, l_show_memory,
+	  SHOW_STR "Memory statistics\n" },
+	{ "show logging", W_EXEC, l_show_logging,
+	  SHOW_STR "Show current logging configuration\n" },
+	{ "show version", W_EXEC, l_show_version,
+	  SHOW_STR "Displays zebra version\n" },
+	{ "help", W_EXEC | W_SUB, l_help,
+	  "Description of the interactive help system\n" },
+	{ "list", W_EXEC | W_SUB, l_list, "Print command list\n" },
+	{ "terminal length <0-512>", W_EXEC, l_term_length,
+	  "Set terminal line parameters\n" "Set number of lines on a screen\n" "Number of lines on screen (0 for no pausing)\n" },
+	{ "terminal no length", W_EXEC, l_term_no_length,
+	  "Set terminal line parameters\n" NO_STR "Set number of lines on a screen\n" },
+	{ "service integrated-vtysh-config", W_CONFIG, l_integrated,
+	  "Set up miscellaneous service\n" "Write configuration into integrated file\n" },
+	{ "no service integrated-vtysh-config", W_CONFIG, l_no_integrated,
+	  NO_STR "Set up miscellaneous service\n" "Write configuration into integrated file\n" },
+	{ "username WORD nopassword", W_CONFIG, l_username,
+	  "User name\n" "User name\n" "No password\n" },
 };
 
 static int split(char *s, char **w, int max)
@@ -342,18 +413,19 @@ static bool pattern_match(const char *pat, int nw, char **w, char **args,
 static bool allowed(int where, int node, bool via_do)
 {
 	bool exec = node == VIEW_NODE || node == ENABLE_NODE || node == RESTRICTED_NODE;
+	bool ok = false;
 
 	if (via_do)
 		return where & (W_EXEC | W_ENABLE);
 	if (where & W_EXEC)
-		return exec;
+		ok |= exec;
 	if (where & W_ENABLE)
-		return node >= ENABLE_NODE;
+		ok |= node >= ENABLE_NODE;
 	if (where & W_CONFIG)
-		return node == CONFIG_NODE;
+		ok |= node == CONFIG_NODE;
 	if (where & W_SUB)
-		return node >= CONFIG_NODE;
-	return false;
+		ok |= node >= CONFIG_NODE;
+	return ok;
 }
 
 static bool daemon_finds_ambiguous(struct vtysh *vs, const char *line)
@@ -416,4 +488,92 @@ int vtysh_local(struct vtysh *vs, const char *line)
 	}
 	XFREE(VTYSH, copy);
 	return ret;
+}
+
+/* The help line of token i of a command. */
+static void help_line(const char *help, int i, char *buf, size_t size)
+{
+	for (; i > 0 && help && *help; i--)
+		help = strchr(help, '\n') ? strchr(help, '\n') + 1 : "";
+	snprintf(buf, size, "%.*s", help ? (int)strcspn(help, "\n") : 0, help ? help : "");
+}
+
+/* Candidates of token `tok` for the word being typed. */
+static void token_cands(const char *tok, size_t tlen, const char *typed,
+			const char *help, vtysh_cand_fn add, void *arg)
+{
+	char text[64];
+
+	if (tok[0] == '(') {
+		const char *p = tok + 1;
+
+		while (p < tok + tlen - 1) {
+			size_t alen = strcspn(p, "|)");
+
+			if (!*typed || prefix_of(typed, p, alen)) {
+				snprintf(text, sizeof(text), "%.*s", (int)alen, p);
+				add(text, help, true, arg);
+			}
+			p += alen + 1;
+		}
+		return;
+	}
+	snprintf(text, sizeof(text), "%.*s", (int)tlen, tok);
+	if (tok[0] == '<' || isupper((unsigned char)tok[0])) {
+		if (!*typed || isdigit((unsigned char)typed[0]))
+			add(text, help, false, arg);
+	} else if (!*typed || prefix_of(typed, tok, tlen)) {
+		add(text, help, true, arg);
+	}
+}
+
+void vtysh_local_help(struct vtysh *vs, const char *line, vtysh_cand_fn add,
+		      void *arg)
+{
+	char *copy = XSTRDUP(VTYSH, line), *w[MAXW + 1], *args[MAXW], **words = w;
+	size_t len = strlen(line);
+	bool trailing = len && isspace((unsigned char)line[len - 1]);
+	int nw = split(copy, w, MAXW), nargs;
+	bool via_do = false;
+
+	if (nw < 0)
+		goto out;
+	if (trailing || !nw)
+		w[nw++] = "";		/* the word being typed is empty */
+	if (nw > 1 && vs->node >= CONFIG_NODE && !strcmp(w[0], "do")) {
+		via_do = true;
+		words++;
+		nw--;
+	}
+	for (size_t k = 0; k < sizeof(local_cmds) / sizeof(local_cmds[0]); k++) {
+		const struct local_cmd *lc = &local_cmds[k];
+		const char *p = lc->str;
+		char help[128];
+		int i = 0;
+
+		if (!allowed(lc->where, vs->node, via_do))
+			continue;
+		nargs = 0;
+		while (*p && i < nw - 1) {
+			size_t tlen = strcspn(p, " ");
+
+			if (!tok_match(p, tlen, words[i], args, &nargs))
+				break;
+			i++;
+			p += tlen;
+			while (*p == ' ')
+				p++;
+		}
+		if (i < nw - 1)
+			continue;
+		if (!*p) {
+			if (!*words[nw - 1])
+				add("<cr>", "", false, arg);
+			continue;
+		}
+		help_line(lc->help, i, help, sizeof(help));
+		token_cands(p, strcspn(p, " "), words[nw - 1], help, add, arg);
+	}
+out:
+	XFREE(VTYSH, copy);
 }

@@ -73,7 +73,13 @@ static int cand_cmp(const void *a, const void *b)
 	return strcmp(x->text, y->text);
 }
 
-/* Candidates of `line` from every daemon in the shell's node. */
+static void local_cand(const char *text, const char *help, bool literal, void *arg)
+{
+	cands_add(arg, text, help, literal);
+}
+
+/* Candidates of `line` from every daemon in the shell's node, and from the
+ * shell's own commands (after the daemons', whose text wins). */
 static void gather(struct vtysh *vs, const char *line, struct cands *cs)
 {
 	struct vbuf q = { 0 }, ans = { 0 };
@@ -106,6 +112,7 @@ static void gather(struct vtysh *vs, const char *line, struct cands *cs)
 			cands_add(cs, t1 + 1, t2 + 1, l[0] == 'l');
 		}
 	}
+	vtysh_local_help(vs, line, local_cand, cs);
 	if (cs->n)
 		qsort(cs->v, (size_t)cs->n, sizeof(*cs->v), cand_cmp);
 	vbuf_free(&q);

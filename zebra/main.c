@@ -24,6 +24,7 @@
 #include "static_route.h"
 #include "zserv.h"
 #include "zebra_vty.h"
+#include "zebra_snmp.h"
 #include "zebra.h"
 
 struct zebra *zebra_ctx;
@@ -168,6 +169,7 @@ int main(int argc, char **argv)
 
 	zebra_vty_init(z, st, rid);
 	debug_vty_init();
+	zebra_snmp_init(z);
 
 	if (!d->dryrun && kernel_start(z->kernel) < 0) {
 		fprintf(stderr, "zebra: cannot talk to the kernel over netlink\n");

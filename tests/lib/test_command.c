@@ -189,11 +189,12 @@ static const struct exec_case cases[] = {
 	{ CONFIG_NODE, "access-list 60 p any", false, CMD_ERR_AMBIGUOUS, NULL },
 	{ CONFIG_NODE, "access-list 120 deny any", false, CMD_SUCCESS,
 	  "access-list <50-150> deny any|1|120" },
-	/* (8|) literal-or-nothing, and its ALIAS */
+	/* (8|) still wants its word (Quagga); the ALIAS takes the rest */
 	{ CONFIG_NODE, "secret 8 abcdef", false, CMD_SUCCESS,
 	  "secret (8|) WORD|2|8|abcdef" },
-	{ CONFIG_NODE, "secret abcdef", false, CMD_SUCCESS,
-	  "secret (8|) WORD|2|NULL|abcdef" },
+	{ CONFIG_NODE, "secret abcdef", false, CMD_SUCCESS, "secret LINE|1|abcdef" },
+	/* the exact "8" beats LINE's variable, as in Quagga */
+	{ CONFIG_NODE, "secret 8", false, CMD_ERR_INCOMPLETE, NULL },
 	/* keyword sets: any order, NULL for the missing ones */
 	{ CONFIG_NODE, "redistribute static", false, CMD_SUCCESS,
 	  "redistribute (kernel|static) {metric <0-16777214>|metric-type (1|2)|route-map WORD}|4|static|NULL|NULL|NULL" },
@@ -207,10 +208,12 @@ static const struct exec_case cases[] = {
 	  "neighbor (A.B.C.D|WORD) next-hop-self {all}|2|1.1.1.1|NULL" },
 	{ CONFIG_NODE, "neighbor PEERS next-hop-self all", false, CMD_SUCCESS,
 	  "neighbor (A.B.C.D|WORD) next-hop-self {all}|2|PEERS|all" },
-	/* [keyword] */
+	/* [anything] is Quagga's option: any word, as typed, even in files */
 	{ CONFIG_NODE, "link-detect", false, CMD_SUCCESS, "link-detect [default]|0" },
-	{ CONFIG_NODE, "link-detect def", false, CMD_SUCCESS, "link-detect [default]|1|default" },
-	{ CONFIG_NODE, "link-detect def", true, CMD_ERR_NO_MATCH, NULL },
+	{ CONFIG_NODE, "link-detect def", false, CMD_SUCCESS, "link-detect [default]|1|def" },
+	{ CONFIG_NODE, "link-detect def", true, CMD_SUCCESS, "link-detect [default]|1|def" },
+	{ CONFIG_NODE, "link-detect foo", true, CMD_SUCCESS, "link-detect [default]|1|foo" },
+	{ CONFIG_NODE, "link-detect a b", false, CMD_ERR_NO_MATCH, NULL },
 	/* vararg */
 	{ INTERFACE_NODE, "description a b  c", false, CMD_SUCCESS,
 	  "description .LINE|3|a|b|c" },
@@ -300,9 +303,8 @@ Test(command, describe)
 	cr_assert(strstr(h, "  A.B.C.D/M  Prefix\n"), "%s", h);
 	cr_assert(strstr(h, "  kernel     k\n"), "%s", h);
 	cr_assert(strstr(h, "  summary    Summary\n"), "%s", h);
-	cr_assert(strstr(h, "  <cr>\n"), "%s", h);
-	/* <cr> comes last */
-	cr_assert_str_eq(h + strlen(h) - 7, "  <cr>\n");
+	/* <cr> comes last, padded like the others (trailing blanks) */
+	cr_assert_str_eq(h + strlen(h) - 14, "  <cr>       \n", "%s", h);
 	free(h);
 
 	h = help(ENABLE_NODE, "show ip route s");
@@ -317,13 +319,22 @@ Test(command, describe)
 	cr_assert_str_eq(h, "% Ambiguous command.\n");
 	free(h);
 
-	/* vararg shown without its dot; hidden commands not listed */
+	/* vararg shown without its dot; options with their brackets; `?`
+	 * shows hidden commands too (Quagga: only `list` leaves them out) */
 	h = help(INTERFACE_NODE, "description ");
-	cr_assert(strstr(h, "  LINE  Text\n"), "%s", h);
+	cr_assert_str_eq(h, "  LINE  Text\n", "%s", h);
+	free(h);
+	h = help(ENABLE_NODE, "show interface ");
+	cr_assert_str_eq(h, "  [IFNAME]  Name\n  <cr>      \n", "%s", h);
 	free(h);
 	h = help(VIEW_NODE, "e");
-	cr_assert(strstr(h, "enable"), "%s", h);
-	cr_assert_null(strstr(h, "echo"), "%s", h);
+	cr_assert_str_eq(h, "  echo    Echo a message back to the vty\n"
+			    "  enable  Turn on privileged mode command\n"
+			    "  exit    Exit current mode and down to previous mode\n", "%s", h);
+	free(h);
+	/* sorted by the token text (strcmp): "<", upper case, "[", lower case */
+	h = help(CONFIG_NODE, "exec-timeout 5 ");
+	cr_assert_str_eq(h, "  [<0-2147483>]  sec\n  <cr>           \n", "%s", h);
 	free(h);
 }
 
@@ -346,10 +357,15 @@ Test(command, complete)
 	cr_assert_str_eq(l.items[0].text, "static");
 	cr_assert_str_eq(l.items[1].text, "summary");
 	cmd_help_free(&l);
-	/* "ip" is exact, so ipv6 drops out */
-	cr_assert_eq(cmd_complete(ENABLE_NODE, "show ip", &w, &l), CMD_COMPLETE_FULL_MATCH);
-	cr_assert_str_eq(w, "ip");
-	free(w);
+	/* the word being completed is not narrowed to its exact match */
+	cr_assert_eq(cmd_complete(ENABLE_NODE, "show ip", &w, &l), CMD_COMPLETE_LIST_MATCH);
+	cr_assert_eq(l.n, 2);	/* ip ipv6 */
+	cmd_help_free(&l);
+	/* an empty word lists, it does not complete a common prefix */
+	cr_assert_eq(cmd_complete(ENABLE_NODE, "show ip route ", &w, &l),
+		     CMD_COMPLETE_LIST_MATCH);
+	cr_assert_eq(l.n, 5);	/* connected kernel rip static summary */
+	cmd_help_free(&l);
 	cr_assert_eq(cmd_complete(ENABLE_NODE, "show i", &w, &l), CMD_COMPLETE_LIST_MATCH);
 	cr_assert_eq(l.n, 3);	/* interface ip ipv6 */
 	cmd_help_free(&l);

@@ -83,14 +83,21 @@ grep -q "^2 entries$" <<<"$out" || fail "parent fallback + do: $out"
 pass "?, sub-node, parent-node fallback, do"
 
 out=$(raw 'zebra\n' 'sh\t' 'ver\t' '\n')
-grep -q "^r1> show version $" <<<"$out" || fail "TAB: $out"
+# as Quagga: new line, prompt and line again, back over the typed part
+# of the word, the whole word and a blank
+grep -qF $'r1> sh\b\bshow ' <<<"$out" && grep -qF $'r1> show ver\b\b\bversion ' <<<"$out" ||
+	fail "TAB: $out"
 grep -q "^Tarpan" <<<"$out" || fail "TAB run: $out"
 pass "TAB completion"
 
-out=$(raw 'zebra\n' 'terminal length 5\n' 'show testd lines 12\n' ' ' 'q')
+# Quagga pages only when the client sent its window size (NAWS 80x24)
+NAWS='\xff\xfa\x1f\x00\x50\x00\x18\xff\xf0'
+out=$(raw 'zebra\n' 'terminal length 5\n' 'show testd lines 12\n')
+grep -q -- '--More--' <<<"$out" && fail "paged without NAWS: $out"
+out=$(raw "$NAWS" 'zebra\n' 'terminal length 5\n' 'show testd lines 12\n' ' ' 'q')
 [ "$(grep -c -- '--More--' <<<"$out")" = 2 ] || fail "paging: $out"
-grep -q "line 8 of 12" <<<"$out" || fail "second page: $out"
-grep -q "line 9 of 12" <<<"$out" && fail "q did not stop: $out"
+grep -q "line 9 of 12" <<<"$out" || fail "second page (a full page): $out"
+grep -q "line 10 of 12" <<<"$out" && fail "q did not stop: $out"
 pass "--More-- paging"
 
 out=$(raw 'bad\n' 'bad\n' 'bad\n')

@@ -93,7 +93,11 @@ out=$(V -c "sh ver") && grep -q "^Tarpan" <<<"$out" || fail "show version: $out"
 [ "$(grep -c '^Tarpan' <<<"$out")" = 1 ] || fail "show version printed twice: $out"
 out=$(V -c "show daemons")
 [ $HAVE_RIPD = 1 ] && [ "$out" != " zebra ripd" ] && fail "show daemons: '$out'"
-pass "show version once, show daemons"
+out=$(V -c "help")
+[ "$(grep -c 'provides advanced help' <<<"$out")" = 1 ] || fail "help: $out"
+out=$(V -c "list")
+[ "$(grep -cx '  show ip route' <<<"$out")" = 1 ] || fail "list: $out"
+pass "show version, help, list once; show daemons"
 
 # ---- -c semantics, exit status --------------------------------------------
 out=$(V -c "show bogus"); rc=$?
@@ -111,11 +115,12 @@ pass "-c: exit status, stop at first failure, config, -E"
 
 if [ $HAVE_RIPD = 1 ]; then
 	out=$(V -c "conf t" -c "router rip" -c "network 10.1.0.0/16" -c "interface veth1" \
-		-c "description walked up" -c "ip rip receive version 2" -c "router rip" -c "version 2" \
+		-c "description walked up" -c "ip rip receive version 2" -c "router rip" -c "do show ip route" -c "version 2" \
 		-c "end" -c "show running-config") || fail "walk-up rc: $out"
 	rip=$(sed -n '/^router rip$/,/^!$/p' <<<"$out")
 	grep -qx " network 10.1.0.0/16" <<<"$rip" && grep -qx " version 2" <<<"$rip" ||
 		fail "router rip: $rip"
+	grep -q "^C>\* 10.0.0.0/24" <<<"$out" || fail "do show ip route in router rip: $out"
 	v1=$(sed -n '/^interface veth1$/,/^!$/p' <<<"$out")
 	grep -qx " description walked up" <<<"$v1" && grep -qx " ip rip receive version 2" <<<"$v1" ||
 		fail "veth1: $v1"
@@ -207,6 +212,10 @@ step "prompt" {# $}
 send "show \t\t"
 step "TAB TAB lists" {running-config}
 step "prompt after list" {# show $}
+send "\025show da?"
+step "? offers vtysh's own commands" {\n  daemons +Show list of running daemons}
+send "\025show running-config ?"
+step "? after show running-config" {\n  zebra +For the zebra daemon}
 send "\025configure terminal\r"
 step "config prompt" {\(config\)# $}
 send "interface veth0\r"
@@ -250,6 +259,14 @@ proc step {what pat} {
 		eof { puts "\nEXPECT-FAIL: $what (eof)"; exit 1 }
 	}
 }
+# the test script does the stopping and starting; wait for its signal file
+proc await {name} {
+	for {set i 0} {$i < 200} {incr i} {
+		if {[file exists $name]} return
+		after 100
+	}
+	puts "\nEXPECT-FAIL: no $name"; exit 1
+}
 set tdir $env(TDIR)
 spawn -noecho {*}$argv
 step "prompt" {# $}
@@ -257,7 +274,7 @@ send "show ip rip status\r"
 step "ripd answers" {Routing Protocol is "rip"}
 step "prompt" {# $}
 send_user "\nMARK-STOP\n"
-expect_user -re "GO\n"
+await "$tdir/go-stopped"
 send "show ip rip status\r"
 step "down message" {% ripd is not running}
 step "prompt" {# $}
@@ -265,25 +282,25 @@ send "show ip route\r"
 step "zebra still works" {192.168.100.0/24}
 step "prompt" {# $}
 send_user "\nMARK-START\n"
-expect_user -re "GO\n"
+await "$tdir/go-started"
 send "show ip rip status\r"
 step "ripd back" {Routing Protocol is "rip"}
 step "prompt" {# $}
 send "exit\r"
 expect eof
 EXP
-	coproc EXP { ns r1 env HOME="$TDIR" TDIR="$TDIR" expect "$TDIR/restart.exp" "$VTYSH" \
-		--vty_socket "$TDIR" --config_dir "$TDIR" 2>&1; }
-	exp_pid=$EXP_PID
-	log=""
-	while IFS= read -r -t 20 line <&"${EXP[0]}"; do
-		log+="$line"$'\n'
-		case $line in
-		MARK-STOP*) stop ripd; echo GO >&"${EXP[1]}" ;;
-		MARK-START*) start_ripd "$TDIR/ripd.conf"; echo GO >&"${EXP[1]}" ;;
-		esac
-	done
-	wait "$exp_pid" 2>/dev/null
+	ns r1 env HOME="$TDIR" TDIR="$TDIR" expect "$TDIR/restart.exp" "$VTYSH" \
+		--vty_socket "$TDIR" --config_dir "$TDIR" >"$TDIR/restart.log" 2>&1 &
+	exp_pid=$!
+	TOPO_PIDS+=("$exp_pid")
+	wait_for 15 grep -q MARK-STOP "$TDIR/restart.log" || fail "session: $(cat "$TDIR/restart.log")"
+	stop ripd
+	touch "$TDIR/go-stopped"
+	wait_for 15 grep -q MARK-START "$TDIR/restart.log" || fail "session: $(cat "$TDIR/restart.log")"
+	start_ripd "$TDIR/ripd.conf"
+	touch "$TDIR/go-started"
+	wait "$exp_pid"
+	log=$(cat "$TDIR/restart.log")
 	grep -q "EXPECT-FAIL" <<<"$log" && fail "daemon restart session: $log"
 	grep -q "% ripd is not running" <<<"$log" && grep -c 'Routing Protocol is "rip"' <<<"$log" | grep -qx 2 ||
 		fail "daemon restart session: $log"
