@@ -740,6 +740,9 @@ void cmd_common_init_nodes(void)
 	/* memory.c */
 	install_element(RESTRICTED_NODE, &show_memory_cmd);
 	install_element(VIEW_NODE, &show_memory_cmd);
+
+	/* vrf.c's part */
+	cmd_vrf_install();
 }
 
 void cmd_common_terminate_nodes(void)

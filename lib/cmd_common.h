@@ -35,6 +35,9 @@
 
 
 
+/* vrf_cmd.c */
+void cmd_vrf_install(void);
+
 /* cmd_log.c */
 void cmd_log_install(void);
 void cmd_log_config_write(struct vty *vty);

@@ -5,9 +5,12 @@
  */
 #include "config.h"
 
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "cmd_common.h"
 #include "memory.h"
@@ -28,13 +31,22 @@ const char *host_motd_text(void)
 	size_t n;
 
 	if (host.motdfile) {
-		f = fopen(host.motdfile, "r");
+		/* read at every login, in the loop: only a regular file, and
+		 * never wait on it (a FIFO or a device would stall the daemon) */
+		int fd = open(host.motdfile, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+		struct stat st;
+
+		f = NULL;
+		if (fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode))
+			f = fdopen(fd, "r");
 		if (f) {
 			n = fread(text, 1, sizeof(text) - 1, f);
 			text[n] = '\0';
 			fclose(f);
 			return text;
 		}
+		if (fd >= 0)
+			close(fd);
 	}
 	snprintf(text, sizeof(text),
 		 "\nHello, this is Tarpan (version %s).\n"

@@ -122,6 +122,11 @@ static bool range_ok(const struct cmd_tok *t, const char *w)
 	unsigned long v;
 	char *end;
 
+	if (t->signed_offset) {
+		if (w[0] != '+' && w[0] != '-')
+			return false;
+		w++;
+	}
 	if (!isdigit((unsigned char)w[0]))
 		return false;
 	errno = 0;

@@ -108,7 +108,13 @@ static struct cmd_tok *new_tok(struct parse_state *ps, const char *s, size_t len
 
 	if (t->text[0] == '.')
 		t->type = TOK_VARARG;
-	else if (parse_range(t->text, &t->min, &t->max))
+	else if (!strcmp(t->text, "<+/-metric>")) {
+		/* Quagga's one signed range: an adjustment such as +5 or -2 */
+		t->type = TOK_RANGE;
+		t->signed_offset = true;
+		t->min = 0;
+		t->max = 4294967295UL;
+	} else if (parse_range(t->text, &t->min, &t->max))
 		t->type = TOK_RANGE;
 	else if (!strcmp(t->text, "A.B.C.D"))
 		t->type = TOK_IPV4;

@@ -35,6 +35,8 @@ struct cmd_tok {
 	char *text;		/* as written: "show", "WORD", "<1-10>" */
 	char *help;		/* its help line, without "\n" */
 	unsigned long min, max;	/* TOK_RANGE */
+	/* TOK_RANGE written <+/-metric>: a signed offset, "+N" or "-N" */
+	bool signed_offset;
 };
 
 struct cmd_slot {

@@ -108,6 +108,7 @@ const struct nb_node_cbs *nb_cbs_of(const struct lyd_node *dnode)
 
 void nb_tree_free(struct lyd_node **root)
 {
+	nb_edit_forget_parent();
 	if (*root)
 		lyd_free_all(*root);
 	*root = NULL;
@@ -178,7 +179,6 @@ void nb_txn_begin(void)
 	nb.replace = false;
 	nb.startup = !has_explicit(nb.running);
 	nb.txn = true;
-	nb_edit_forget_parent();
 }
 
 void nb_txn_abort(void)

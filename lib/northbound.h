@@ -7,18 +7,21 @@
  * source tree's yang/ (YANG_SRCDIR), then $(datadir)/tarpan/yang.
  *
  * The `running` tree is the configuration in force. Changes are made in a
- * transaction:
+ * transaction, in place, each change logged so it can be undone:
  *
- *	nb_txn_begin()             candidate = copy of running
- *	nb_edit(xpath, op, value)  edit the candidate (any number of times)
- *	nb_txn_commit(err)         validate (lyd_validate_all) and the
- *	                           per-node `validate` callbacks; on error
- *	                           nothing changes; else work out what changed
- *	                           (per touched subtree, lyd_diff_tree) and run
- *	                           the callbacks: all destroys, then creates and
- *	                           modifies (tree order), then apply_finish once
- *	                           per node; candidate becomes running.
- *	nb_txn_abort()             drop the candidate
+ *	nb_txn_begin()             open a transaction on running
+ *	nb_edit(xpath, op, value)  edit (any number of times)
+ *	nb_txn_commit(err)         work out what changed from the log, check it
+ *	                           (per changed list entry when the modules
+ *	                           allow, else libyang on the whole tree) and
+ *	                           the per-node `validate` callbacks; on error
+ *	                           every edit is reverted; else run the
+ *	                           callbacks: all destroys, then creates and
+ *	                           modifies (tree order), then apply_finish
+ *	                           once per node. Cost: O(size of the change).
+ *	nb_txn_abort()             revert every edit
+ *	nb_txn_replace(tree)       a whole new tree instead (JSON/XML files):
+ *	                           validated whole, compared with running
  *
  * CLI handlers do not call these directly: they enqueue changes and apply
  * them (northbound_cli.h); a config file is one transaction around all its
@@ -26,8 +29,9 @@
  * structures (tries, tables), which `show` commands and lookups use: the
  * tree is the source of truth, the structures are its compiled form.
  *
- * Callback rules: create/modify/destroy get the node (in the candidate for
- * create/modify, in the old running tree for destroy). A destroy callback
+ * Callback rules: create/modify/destroy get the node (the new one for
+ * create/modify; for destroy the old one, unlinked but still showing its
+ * former parent through lyd_parent()). A destroy callback
  * stands for its whole subtree: the descendants of a destroyed node with a
  * destroy callback get none. apply_finish runs once for the nearest node at
  * or above each change that has one and still exists. Apply callbacks
@@ -79,6 +83,9 @@ struct nb_module {
 /* Load the module into the daemon's context (created on first use) and
  * bind its callbacks; idempotent. 0, or -1 with a message on stderr. */
 int nb_module_register(const struct nb_module *m);
+/* Whether a loaded module's data is validated per changed list entry (it
+ * follows the rule in northbound_validate.c) rather than whole. */
+bool nb_module_local(const char *name);
 /* Free both trees and the context (tests, daemon exit); no callbacks. */
 void nb_terminate(void);
 /* Forget the configuration without running callbacks (tests). */
@@ -86,8 +93,9 @@ void nb_reset(void);
 
 struct ly_ctx *nb_context(void);
 const struct lyd_node *nb_running(void);
-/* Counter bumped whenever the tree that edits go to is replaced (begin,
- * commit, abort, load): caches derived from the candidate check it. */
+/* Counter bumped whenever the tree that edits go to is replaced or edits
+ * are reverted (abort, failed commit, load): caches derived from the tree
+ * check it. A successful in-place commit keeps it. */
 uint64_t nb_generation(void);
 
 /* ---- transactions ------------------------------------------------------- */
@@ -97,14 +105,15 @@ void nb_txn_begin(void);
  * open transaction it does nothing and returns 0. */
 int nb_txn_commit(char *err, size_t errlen);
 void nb_txn_abort(void);
-/* Replace the candidate with `tree` (ownership passes; a JSON/XML file). */
+/* Replace the whole configuration with `tree` at commit (ownership passes;
+ * a JSON/XML file); edits so far are reverted. */
 void nb_txn_replace(struct lyd_node *tree);
 
 /*
- * Edit the candidate of the open transaction. 0, or -1 with "% ..." in err
- * (the candidate is as before this call). With `undo`, the edit is logged
- * so that nb_edit_undo() can revert every logged edit since the last
- * nb_edit_mark() (one CLI line's edits are all or nothing).
+ * Edit the tree of the open transaction. 0, or -1 with "% ..." in err
+ * (the tree is as before this call). nb_edit_undo() reverts every edit
+ * since the last nb_edit_mark() (one CLI line's edits are all or nothing).
+ * Creating a node in one case of a choice removes the other cases' data.
  */
 int nb_edit(const char *xpath, enum nb_op op, const char *value,
 	    char *err, size_t errlen);
@@ -112,7 +121,7 @@ void nb_edit_mark(void);
 void nb_edit_undo(void);
 
 /* ---- reading ------------------------------------------------------------- */
-/* The tree edits go to: the candidate in a transaction, else running. */
+/* The tree edits go to: running (edited in place), or the replacement. */
 const struct lyd_node *nb_edit_tree(void);
 /* Find a node by data path in the edit tree / in running. */
 const struct lyd_node *nb_find(const char *xpath);

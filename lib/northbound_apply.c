@@ -375,6 +375,7 @@ void nb_validation_error(char *err, size_t errlen)
 
 static int validate_tree(struct lyd_node **root, char *err, size_t errlen)
 {
+	nb_edit_forget_parent();	/* libyang may add or remove nodes */
 	if (lyd_validate_all(root, nb.ctx, LYD_VALIDATE_NO_STATE, NULL) != LY_SUCCESS) {
 		nb_validation_error(err, errlen);
 		return -1;
@@ -554,7 +555,6 @@ int nb_txn_commit(char *err, size_t errlen)
 	if (!nb.txn)
 		return 0;
 	memset(&p, 0, sizeof(p));
-	nb_edit_forget_parent();
 	if (nb.replace)
 		return commit_replace(&p, err, errlen);
 	ret = commit_in_place(&p, err, errlen, t);

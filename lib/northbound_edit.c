@@ -119,7 +119,7 @@ void nb_undo_release(void)
 {
 	size_t i;
 
-	nb_edit_forget_parent();
+	/* held subtrees were forgotten when they were unlinked */
 	for (i = 0; i < nb.undo_count; i++) {
 		struct nb_undo *u = &nb.undo[i];
 
@@ -155,8 +155,8 @@ void nb_edit_undo(void)
  * by schema node and key (libyang's per-parent hash) and created with
  * lyd_new_inner/list2/term, which spares libyang parsing and compiling the
  * whole path per edit. Anything unusual (leaf-list predicates, unknown
- * names) goes through lyd_new_path2() instead. Any unlink or undo drops the
- * cache.
+ * names) goes through lyd_new_path2() instead. Any unlink, undo or free of
+ * a tree drops the cache; it outlives transactions (running stays).
  */
 #define STEPS_MAX 16
 
@@ -170,16 +170,29 @@ struct step {
 	size_t end;		/* offset after the step in the path */
 };
 
-static struct {
+/* The nodes along recent edit paths: a few chains, each replaced by the
+ * next path that shares most with it (a config file alternating between
+ * lists keeps one chain per list). Nodes stay valid until something is
+ * unlinked or freed: every such path calls nb_edit_forget_parent(). */
+#define CHAINS 16
+
+struct chain {
 	char path[NB_XPATH_MAX];
 	size_t ends[STEPS_MAX];
 	struct lyd_node *nodes[STEPS_MAX];
 	int depth;
-} cache;
+	unsigned age;
+};
+
+static struct chain chains[CHAINS];
+static unsigned chain_clock;
 
 void nb_edit_forget_parent(void)
 {
-	cache.depth = 0;
+	int i;
+
+	for (i = 0; i < CHAINS; i++)
+		chains[i].depth = 0;
 }
 
 static bool name_char(char c)
@@ -238,38 +251,59 @@ static int parse_steps(const char *xp, struct step *st)
 	return xp[i] == '\0' && n > 0 ? n : -1;
 }
 
-static void cache_store(const char *xpath, const struct step *st, int n,
-			struct lyd_node **nodes)
+/* Steps of xpath whose nodes chain c has (the same text up to a step end). */
+static int chain_match(const struct chain *c, const char *xpath)
+{
+	int i;
+
+	for (i = c->depth; i > 0; i--) {
+		size_t e = c->ends[i - 1];
+
+		if (strncmp(c->path, xpath, e) == 0 &&
+		    (xpath[e] == '/' || xpath[e] == '\0'))
+			break;
+	}
+	return i;
+}
+
+/* The chain sharing most steps with xpath (*have of them), else the
+ * least recently used one (*have = 0). */
+static struct chain *chain_best(const char *xpath, int *have)
+{
+	struct chain *best = NULL, *old = &chains[0];
+	int i, n, most = 0;
+
+	for (i = 0; i < CHAINS; i++) {
+		struct chain *c = &chains[i];
+
+		if (c->depth && (n = chain_match(c, xpath)) > most) {
+			most = n;
+			best = c;
+		}
+		if (old->depth && (!c->depth || c->age < old->age))
+			old = c;
+	}
+	*have = most;
+	return best ? best : old;
+}
+
+static void chain_store(struct chain *c, const char *xpath, const struct step *st,
+			int n, struct lyd_node **nodes)
 {
 	size_t len = strlen(xpath);
 	int i;
 
-	if (len >= sizeof(cache.path)) {
-		cache.depth = 0;
+	if (len >= sizeof(c->path)) {
+		c->depth = 0;
 		return;
 	}
-	memcpy(cache.path, xpath, len + 1);
+	memcpy(c->path, xpath, len + 1);
 	for (i = 0; i < n; i++) {
-		cache.ends[i] = st[i].end;
-		cache.nodes[i] = nodes[i];
+		c->ends[i] = st[i].end;
+		c->nodes[i] = nodes[i];
 	}
-	cache.depth = n;
-}
-
-/* Steps of xpath whose nodes the cache has (same text up to a step end). */
-static int cache_match(const char *xpath, struct lyd_node **nodes)
-{
-	int i;
-
-	for (i = cache.depth; i > 0; i--) {
-		size_t e = cache.ends[i - 1];
-
-		if (strncmp(cache.path, xpath, e) == 0 &&
-		    (xpath[e] == '/' || xpath[e] == '\0'))
-			break;
-	}
-	memcpy(nodes, cache.nodes, (size_t)i * sizeof(*nodes));
-	return i;
+	c->depth = n;
+	c->age = ++chain_clock;
 }
 
 static const struct lysc_node *step_schema(const struct step *s,
@@ -326,11 +360,13 @@ static enum fast fast_set(const char *xpath, const char *value,
 	const struct lysc_node *sn[STEPS_MAX];
 	struct step st[STEPS_MAX];
 	int n = parse_steps(xpath, st), have, i, j;
+	struct chain *c;
 
 	*top = *node = NULL;
 	if (n < 0)
 		return FAST_FALLBACK;
-	have = cache_match(xpath, nodes);
+	c = chain_best(xpath, &have);
+	memcpy(nodes, c->nodes, (size_t)have * sizeof(*nodes));
 	for (i = have; i < n; i++) {
 		parent = i ? nodes[i - 1] : NULL;
 		sn[i] = step_schema(&st[i], parent ? parent->schema : NULL);
@@ -345,7 +381,7 @@ static enum fast fast_set(const char *xpath, const char *value,
 		nodes[i] = m;
 	}
 	if (i == n) {
-		cache_store(xpath, st, n, nodes);
+		chain_store(c, xpath, st, n, nodes);
 		*node = nodes[n - 1];
 		return FAST_EXISTS;
 	}
@@ -373,7 +409,7 @@ static enum fast fast_set(const char *xpath, const char *value,
 		else
 			*root = *top;
 	}
-	cache_store(xpath, st, n, nodes);
+	chain_store(c, xpath, st, n, nodes);
 	*node = nodes[n - 1];
 	return FAST_DONE;
 }

@@ -89,8 +89,8 @@ bool nb_module_is_local(const struct lys_module *mod);
 /* The node whose subtree is validated for a change at n: the nearest list
  * entry at or above n, else n. */
 const struct lyd_node *nb_unit_of(const struct lyd_node *n);
-/* Validate the units (libyang rules) by copying each with its parents;
- * 0, or -1 with "% ..." in err. */
+/* Check the units in place (mandatory nodes, must): 0, or -1 with
+ * "% ..." in err. */
 int nb_validate_units(const struct lyd_node *const *units, size_t n,
 		      char *err, size_t errlen);
 void nb_validation_error(char *err, size_t errlen);

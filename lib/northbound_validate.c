@@ -3,29 +3,40 @@
  *
  * libyang validates whole trees; on a 100,000-entry configuration that is
  * most of the cost of a one-line change. Values are already checked when an
- * edit creates or changes a node (type, range, pattern, keys); what is left
- * is mandatory nodes, choices and `must`. When those never look outside the
- * list entry they are in, validating a copy of each changed list entry
- * (with its parents) is the same as validating the whole tree. The rule, per
- * module (config nodes), checked when the module is registered:
+ * edit creates or changes a node (type, range, pattern, keys; choice cases
+ * are settled by the edit), so what is left is mandatory nodes and `must`.
+ * When those never look outside the list entry they are in, checking each
+ * changed list entry is the same as validating the whole tree. The rule,
+ * per module (config nodes), checked when the module is registered:
  *
  *   - no `when`, no leafref or instance-identifier, no `unique`, no
  *     min-elements / max-elements, no choice nested in a case;
  *   - mandatory nodes and `must` only inside a list entry;
  *   - a `must` uses relative paths that climb (`..`) at most to the list
- *     entry it is in (no absolute path, no deref());
+ *     entry it is in (no absolute path, no deref()), and does not depend on
+ *     default values (they are not instantiated in running);
  *   - in a list that holds other lists, mandatory nodes are direct leaves
- *     of the entry (they are copied along with a nested entry) and there is
- *     no `must` outside the nested lists.
+ *     of the entry and there is no `must` outside the nested lists.
+ *
+ * The check runs on running itself, read-only: for each unit (the nearest
+ * list entry at or above a change, see nb_unit_of) its mandatory children
+ * must exist and its `must`s hold (libyang's XPath evaluator), recursively
+ * through its containers; the entries of lists inside it are skipped unless
+ * the unit is new as a whole (a changed nested entry is a unit of its own,
+ * and by the rule nothing in the outer entry depends on them). So deleting
+ * one entry of a 10,000-entry list checks the list's own leaves only. The
+ * messages are libyang's wording.
  *
  * A module that breaks the rule still works: a change to its data is
- * validated on a copy of the whole tree (and a warning says why, once).
+ * validated by libyang on a copy of the whole tree (and a warning at
+ * registration says why).
  */
 #include "config.h"
 
 #include <ctype.h>
 #include <libyang/libyang.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "log.h"
@@ -49,6 +60,15 @@ bool nb_module_is_local(const struct lys_module *mod)
 		if (nonlocal[i] == mod)
 			return false;
 	return true;
+}
+
+bool nb_module_local(const char *name)
+{
+	struct ly_ctx *ctx = nb_context();
+	const struct lys_module *mod = ctx ? ly_ctx_get_module_implemented(ctx, name)
+					   : NULL;
+
+	return mod && nb_module_is_local(mod);
 }
 
 static bool has_list_below(const struct lysc_node *n)
@@ -213,50 +233,147 @@ const struct lyd_node *nb_unit_of(const struct lyd_node *n)
 	return n;
 }
 
-/* The non-key leaves of list entry `orig`, copied into its copy `dup`
- * (mandatory leaves of an entry that holds the changed nested entry). */
-static void copy_leaves(const struct lyd_node *orig, struct lyd_node *dup,
-			const struct lysc_node *s)
-{
-	const struct lysc_node *c;
+/* ---- checking a changed entry in place -------------------------------------- */
 
-	LY_LIST_FOR(lysc_node_child(s), c) {
+static int fail_at(const struct lyd_node *n, const struct lysc_node *s,
+		   char *err, size_t errlen, const char *fmt, const char *what)
+{
+	char *path = lyd_path(n, LYD_PATH_STD, NULL, 0);
+	char msg[256];
+
+	snprintf(msg, sizeof(msg), fmt, what);
+	if (s)
+		snprintf(err, errlen, "%% Configuration is invalid: %s (%s/%s)", msg,
+			 path ? path : "", s->name);
+	else
+		snprintf(err, errlen, "%% Configuration is invalid: %s (%s)", msg,
+			 path ? path : "");
+	free(path);
+	return -1;
+}
+
+static int check_musts(const struct lyd_node *n, char *err, size_t errlen)
+{
+	struct lysc_must *musts = lysc_node_musts(n->schema);
+	LY_ARRAY_COUNT_TYPE i;
+
+	LY_ARRAY_FOR(musts, i) {
+		const char *expr = lyxp_get_expr(musts[i].cond);
+		ly_bool ok = 0;
+
+		if (lyd_eval_xpath3(n, n->schema->module, expr, LY_VALUE_SCHEMA_RESOLVED,
+				    musts[i].prefixes, NULL, &ok) != LY_SUCCESS) {
+			nb_validation_error(err, errlen);
+			return -1;
+		}
+		if (!ok) {
+			if (musts[i].emsg)
+				return fail_at(n, NULL, err, errlen, "%s", musts[i].emsg);
+			return fail_at(n, NULL, err, errlen,
+				       "Must condition \"%s\" not satisfied.", expr);
+		}
+	}
+	return 0;
+}
+
+static bool case_present(const struct lyd_node *d, const struct lysc_node *cs);
+
+static bool choice_present(const struct lyd_node *d, const struct lysc_node *ch)
+{
+	const struct lysc_node *cs;
+
+	LY_LIST_FOR(lysc_node_child(ch), cs)
+		if (case_present(d, cs))
+			return true;
+	return false;
+}
+
+static bool case_present(const struct lyd_node *d, const struct lysc_node *cs)
+{
+	const struct lysc_node *s;
+	struct lyd_node *m;
+
+	LY_LIST_FOR(lysc_node_child(cs), s) {
+		m = NULL;
+		if (s->nodetype == LYS_CHOICE) {
+			if (choice_present(d, s))
+				return true;
+		} else if (lyd_find_sibling_val(lyd_child(d), s, NULL, 0, &m) == LY_SUCCESS &&
+			   m) {
+			return true;
+		}
+	}
+	return false;
+}
+
+static int check_data(const struct lyd_node *n, bool deep, char *err, size_t errlen);
+
+/* The children of data node d that schema node `sp` (d's schema, or a
+ * choice/case below it) has: mandatory ones present, each one checked.
+ * Without `deep`, list entries are skipped (changed ones are units). */
+static int check_children(const struct lyd_node *d, const struct lysc_node *sp,
+			  bool deep, char *err, size_t errlen)
+{
+	const struct lysc_node *sc;
+
+	LY_LIST_FOR(lysc_node_child(sp), sc) {
 		struct lyd_node *m = NULL;
 
-		if (c->nodetype & (LYS_CHOICE | LYS_CASE)) {
-			copy_leaves(orig, dup, c);
+		if (sc->flags & LYS_CONFIG_R)
+			continue;
+		if (sc->nodetype == LYS_CHOICE) {
+			const struct lysc_node *cs;
+
+			if (!choice_present(d, sc)) {
+				if (sc->flags & LYS_MAND_TRUE)
+					return fail_at(d, NULL, err, errlen,
+						       "Mandatory choice \"%s\" data do not exist.",
+						       sc->name);
+				continue;
+			}
+			LY_LIST_FOR(lysc_node_child(sc), cs)
+				if (case_present(d, cs) &&
+				    check_children(d, cs, deep, err, errlen) < 0)
+					return -1;
 			continue;
 		}
-		if (c->nodetype != LYS_LEAF || lysc_is_key(c))
+		if (sc->nodetype & (LYS_LIST | LYS_LEAFLIST)) {
+			if (sc->nodetype == LYS_LIST && !deep)
+				continue;
+			LYD_LIST_FOR_INST(lyd_child(d), sc, m)
+				if (check_data(m, true, err, errlen) < 0)
+					return -1;
 			continue;
-		if (lyd_find_sibling_val(lyd_child(orig), c, NULL, 0, &m) == LY_SUCCESS && m)
-			lyd_dup_single(m, (struct lyd_node_inner *)dup, 0, NULL);
+		}
+		if (lyd_find_sibling_val(lyd_child(d), sc, NULL, 0, &m) != LY_SUCCESS || !m) {
+			if (sc->flags & LYS_MAND_TRUE)	/* or an NP container holding one */
+				return fail_at(d, NULL, err, errlen,
+					       "Mandatory node \"%s\" instance does not exist.",
+					       sc->name);
+			continue;
+		}
+		if (check_data(m, deep, err, errlen) < 0)
+			return -1;
 	}
+	return 0;
+}
+
+static int check_data(const struct lyd_node *n, bool deep, char *err, size_t errlen)
+{
+	if (check_musts(n, err, errlen) < 0)
+		return -1;
+	if (!(n->schema->nodetype & LYD_NODE_INNER))
+		return 0;
+	if (!deep && !has_list_below(n->schema))
+		deep = true;
+	return check_children(n, n->schema, deep, err, errlen);
 }
 
 static int validate_unit(const struct lyd_node *unit, char *err, size_t errlen)
 {
-	struct lyd_node *dup = NULL, *root, *d;
-	const struct lyd_node *o;
-	LY_ERR r;
+	bool deep = (nb_marks(unit) & NB_MARK_NEW) || !has_list_below(unit->schema);
 
-	if (lyd_dup_single(unit, NULL, LYD_DUP_RECURSIVE | LYD_DUP_WITH_PARENTS,
-			   &dup) != LY_SUCCESS) {
-		nb_validation_error(err, errlen);
-		return -1;
-	}
-	for (o = lyd_parent(unit), d = lyd_parent(dup); o && d;
-	     o = lyd_parent(o), d = lyd_parent(d))
-		if (o->schema->nodetype == LYS_LIST)
-			copy_leaves(o, d, o->schema);
-	for (root = dup; lyd_parent(root); root = lyd_parent(root))
-		;
-	r = lyd_validate_all(&root, NULL, LYD_VALIDATE_NO_STATE | LYD_VALIDATE_PRESENT,
-			     NULL);
-	if (r != LY_SUCCESS)
-		nb_validation_error(err, errlen);
-	lyd_free_all(root);
-	return r == LY_SUCCESS ? 0 : -1;
+	return check_data(unit, deep, err, errlen);
 }
 
 int nb_validate_units(const struct lyd_node *const *units, size_t n, char *err,

@@ -252,11 +252,25 @@ void vty_more_key(struct vty_sess *s, int c)
 		vty_run_producer(s);
 }
 
+/* Forget a producer that will not be called again. */
+static void producer_abandon(struct vty_sess *s)
+{
+	void (*release)(void *arg) = s->producer_release;
+	void *arg = s->producer_arg;
+	bool had = s->producer != NULL;
+
+	s->producer = NULL;
+	s->producer_arg = NULL;
+	s->producer_release = NULL;
+	event_cancel(&s->t_produce);
+	if (had && release)
+		release(arg);
+}
+
 void vty_drop_pending(struct vty_sess *s)
 {
 	s->len = s->released = 0;
-	s->producer = NULL;
-	event_cancel(&s->t_produce);
+	producer_abandon(s);
 }
 
 /* ---- sessions ------------------------------------------------------ */
@@ -290,6 +304,7 @@ void vty_sess_free(struct vty_sess *s)
 	if (!s)
 		return;
 	vty_config_unlock(&s->vty);
+	producer_abandon(s);
 	event_cancel(&s->t_read);
 	event_cancel(&s->t_write);
 	event_cancel(&s->t_timeout);
@@ -302,8 +317,7 @@ void vty_sess_free(struct vty_sess *s)
 		if (s->next)
 			s->next->prev = s->prev;
 	}
-	for (int i = 0; i < VTY_HIST_MAX; i++)
-		tp_free(&MTYPE_VTY, s->hist[i]);
+	vty_hist_free(s);
 	tp_free(&MTYPE_VTY_OUT, s->out);
 	tp_free(&MTYPE_VTY_OUT, s->wire);
 	tp_free(&MTYPE_VTY_OUT, s->sbuf);
@@ -374,8 +388,11 @@ void vty_run_producer(struct vty_sess *s)
 
 	while (s->producer && s->status == VST_NORMAL &&
 	       sess_buffered(s) < VTY_OUT_LOW && rounds++ < 64) {
-		if (s->producer(&s->vty, s->producer_arg))
+		if (s->producer(&s->vty, s->producer_arg)) {
 			s->producer = NULL;
+			s->producer_arg = NULL;
+			s->producer_release = NULL;
+		}
 		vty_release_all(s);
 	}
 	if (s->producer) {
@@ -389,21 +406,37 @@ void vty_run_producer(struct vty_sess *s)
 		vty_sess_after_command(s);
 }
 
-void vty_produce(struct vty *vty, vty_producer_fn fn, void *arg)
+void vty_produce_release(struct vty *vty, vty_producer_fn fn,
+			 void (*release)(void *arg), void *arg)
 {
 	struct vty_sess *s = sess_of(vty);
 	int guard = 0;
 
-	if (!s)
-		return;
-	if (!s->tp) {
-		/* file or buffer vty: run to completion */
-		while (!fn(vty, arg) && guard++ < 100000000)
-			;
+	if (!s) {
+		if (release)
+			release(arg);
 		return;
 	}
+	if (!s->tp) {
+		/* file or buffer vty: run to completion */
+		while (!fn(vty, arg)) {
+			if (guard++ >= 100000000) {
+				if (release)
+					release(arg);
+				break;
+			}
+		}
+		return;
+	}
+	producer_abandon(s);	/* at most one producer per session */
 	s->producer = fn;
 	s->producer_arg = arg;
+	s->producer_release = release;
+}
+
+void vty_produce(struct vty *vty, vty_producer_fn fn, void *arg)
+{
+	vty_produce_release(vty, fn, NULL, arg);
 }
 
 /* After a command (and its producer): prompt or shell trailer. */

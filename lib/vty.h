@@ -88,6 +88,11 @@ int vty_write_config_file(struct vty *vty);
  */
 typedef bool (*vty_producer_fn)(struct vty *vty, void *arg);
 void vty_produce(struct vty *vty, vty_producer_fn fn, void *arg);
+/* The same, for an `arg` that must be freed: when the output is abandoned
+ * before fn returned true (`q` at --More--, the client went away, the
+ * session hit its output bound), release(arg) is called instead. */
+void vty_produce_release(struct vty *vty, vty_producer_fn fn,
+			 void (*release)(void *arg), void *arg);
 /* Bytes of output buffered and not yet sent. */
 size_t vty_out_pending(const struct vty *vty);
 

@@ -51,6 +51,35 @@ static void report_bad_line(const char *file, unsigned lineno, int ret,
 	zlog_err("%s:%u: %.*s [%s]", file, lineno, (int)mlen, msg, line);
 }
 
+/*
+ * A line that did not run. The terminal gets Quagga 1.2.4's exact words
+ * (runs.md section 7), which scripts watch for; the log gets the file name
+ * too. In the foreground the log also goes to stdout, so it is skipped
+ * there rather than said twice.
+ */
+static void report_rejected_line(const char *file, unsigned lineno, int ret,
+				 const char *line)
+{
+	const char *why;
+
+	switch (ret) {
+	case CMD_ERR_AMBIGUOUS:
+		why = "Ambiguous command.";
+		break;
+	case CMD_ERR_INCOMPLETE:
+		why = "Command incomplete.";
+		break;
+	default:
+		why = "There is no such command.";
+		break;
+	}
+	fprintf(stderr, "*** Error reading config: %s\n"
+			"*** Error occurred processing line %u, below:\n%s\n",
+		why, lineno, line);
+	if (zlog_get_level(LOG_DEST_STDOUT) == LOG_DISABLED)
+		zlog_err("%s:%u: %s [%s]", file, lineno, why, line);
+}
+
 /* Run every line of f; returns the number of bad lines. */
 static int read_config_stream(FILE *f, const char *name)
 {
@@ -82,7 +111,7 @@ static int read_config_stream(FILE *f, const char *name)
 			continue;
 		}
 		bad++;
-		report_bad_line(name, vty->lineno, ret, NULL, line);
+		report_rejected_line(name, vty->lineno, ret, line);
 	}
 	free(line);
 	vty_free_buffer(vty);

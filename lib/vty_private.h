@@ -72,6 +72,7 @@ struct vty_sess {
 	bool overflow;
 	vty_producer_fn producer;
 	void *producer_arg;
+	void (*producer_release)(void *arg);	/* output abandoned */
 
 	/* terminal */
 	int width, height;		/* NAWS; 0 = unknown */
@@ -120,6 +121,14 @@ void vty_more_key(struct vty_sess *s, int c);
 int vty_term_listen(const char *addr, unsigned short port);
 void vty_term_terminate(void);
 void vty_term_describe(struct vty_sess *s);
+/* The telnet session without the event loop (also for the fuzz target):
+ * open greets, input feeds client bytes, drained says the socket took all
+ * queued output, close ends and frees the session. */
+struct vty_sess *vty_term_open(int fd, const char *peer);
+void vty_term_input(struct vty_sess *s, const unsigned char *buf, size_t n);
+void vty_term_drained(struct vty_sess *s);
+void vty_term_close(struct vty_sess *s);
+void vty_hist_free(struct vty_sess *s);
 extern bool (*vty_access_hook)(const char *name, const struct sockaddr *sa);
 
 /* vty_unix.c */

@@ -103,6 +103,15 @@ static void schedule_read(struct vty_sess *s)
 	event_add_read(vty_loop, term_read, s, s->vty.fd, &s->t_read);
 }
 
+/* The socket took every queued byte: let the producer or the pager go on. */
+void vty_term_drained(struct vty_sess *s)
+{
+	if (s->producer)
+		vty_run_producer(s);
+	else
+		vty_release_all(s);
+}
+
 static void term_write(struct event *ev)
 {
 	struct vty_sess *s = event_arg(ev);
@@ -116,12 +125,8 @@ static void term_write(struct event *ev)
 		term_finish(s);
 		return;
 	}
-	if (r == 1) {
-		if (s->producer)
-			vty_run_producer(s);
-		else
-			vty_release_all(s);
-	}
+	if (r == 1)
+		vty_term_drained(s);
 	if (s->status == VST_CLOSE && s->wlen == s->woff) {
 		term_finish(s);
 		return;
@@ -305,6 +310,15 @@ static void hist_next(struct vty_sess *s)
 	try = (s->hp + 1) % VTY_HIST_MAX;
 	s->hp = try;
 	ed_set_line(s, try == s->hindex || !s->hist[try] ? "" : s->hist[try]);
+}
+
+/* The history lines are counted under their own type: free them here. */
+void vty_hist_free(struct vty_sess *s)
+{
+	for (int i = 0; i < VTY_HIST_MAX; i++) {
+		tp_free(&MTYPE_VTY_HIST, s->hist[i]);
+		s->hist[i] = NULL;
+	}
 }
 
 /* `show history` */
@@ -626,6 +640,28 @@ static bool telnet_byte(struct vty_sess *s, unsigned char c)
 	return false;
 }
 
+/*
+ * Bytes from the client, through the telnet layer into the pager or the
+ * line editor. Everything this produces lands in the session's buffers
+ * (echo, command output, prompts) or its status (VST_CLOSE); it never
+ * touches the socket and never frees the session, so it can be driven
+ * without one (tests/fuzz/fuzz_telnet.c).
+ */
+void vty_term_input(struct vty_sess *s, const unsigned char *buf, size_t n)
+{
+	for (size_t i = 0; i < n && s->status != VST_CLOSE; i++) {
+		if (!telnet_byte(s, buf[i]))
+			continue;
+		if (s->status == VST_MORE) {
+			vty_more_key(s, buf[i]);
+			continue;
+		}
+		if (s->in_cmd)
+			continue;	/* typed during a long output: dropped */
+		key(s, buf[i]);
+	}
+}
+
 static void term_read(struct event *ev)
 {
 	struct vty_sess *s = event_arg(ev);
@@ -637,18 +673,9 @@ static void term_read(struct event *ev)
 		term_finish(s);
 		return;
 	}
-	if (n > 0)
+	if (n > 0) {
 		vty_timeout_reset(s);
-	for (ssize_t i = 0; i < n && s->status != VST_CLOSE; i++) {
-		if (!telnet_byte(s, buf[i]))
-			continue;
-		if (s->status == VST_MORE) {
-			vty_more_key(s, buf[i]);
-			continue;
-		}
-		if (s->in_cmd)
-			continue;	/* typed during a long output: dropped */
-		key(s, buf[i]);
+		vty_term_input(s, buf, (size_t)n);
 	}
 	if (s->status == VST_CLOSE) {
 		if (s->wlen == s->woff) {
@@ -705,6 +732,25 @@ static void term_start(struct vty_sess *s)
 	vty_sess_after_command(s);
 }
 
+/* A telnet session on an accepted socket (or fd -1: no socket at all),
+ * greeted and ready for input. Its status is VST_CLOSE when the greeting
+ * already ends it ("Vty password is not set."). */
+struct vty_sess *vty_term_open(int fd, const char *peer)
+{
+	struct vty_sess *s = vty_sess_new(fd, VTY_TERM, &term_tp);
+
+	nsessions++;
+	snprintf(s->addr, sizeof(s->addr), "%s", peer ? peer : "?");
+	term_start(s);
+	return s;
+}
+
+/* End a session now: what is queued goes out if the socket takes it. */
+void vty_term_close(struct vty_sess *s)
+{
+	term_finish(s);
+}
+
 static bool access_permitted(const struct sockaddr *sa)
 {
 	const char *name = sa->sa_family == AF_INET6 &&
@@ -724,6 +770,7 @@ static void term_accept(struct event *ev)
 		struct sockaddr_storage ss;
 		socklen_t slen = sizeof(ss);
 		struct vty_sess *s;
+		char a[INET6_ADDRSTRLEN];
 		int one = 1, fd;
 
 		fd = accept4(l->fd, (struct sockaddr *)&ss, &slen,
@@ -732,19 +779,15 @@ static void term_accept(struct event *ev)
 			break;
 		if (!access_permitted((struct sockaddr *)&ss) ||
 		    nsessions >= MAX_SESSIONS) {
-			char a[INET6_ADDRSTRLEN];
-
 			sockaddr_str((struct sockaddr *)&ss, a, sizeof(a));
 			zlog_info("Vty connection refused from %s", a);
 			close(fd);
 			continue;
 		}
 		setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
-		s = vty_sess_new(fd, VTY_TERM, &term_tp);
-		nsessions++;
-		sockaddr_str((struct sockaddr *)&ss, s->addr, sizeof(s->addr));
-		zlog_info("Vty connection from %s", s->addr);
-		term_start(s);
+		sockaddr_str((struct sockaddr *)&ss, a, sizeof(a));
+		zlog_info("Vty connection from %s", a);
+		s = vty_term_open(fd, a);
 		if (s->status == VST_CLOSE) {
 			term_finish(s);
 			continue;

@@ -91,6 +91,9 @@ static void shell_process(struct vty_sess *s)
 			s->discarding = false;
 			vty_out(&s->vty, "%% Line too long\n");
 			s->last_status = CMD_WARNING;
+		} else if (s->sbuf[0] == VTY_QUERY_BYTE) {
+			/* Tarpan vtysh's query extension, lib/vty_query.c */
+			s->last_status = vty_query(&s->vty, s->sbuf + 1);
 		} else {
 			vty_sess_command(s, s->sbuf);
 		}

@@ -117,7 +117,7 @@ int main(int argc, char **argv)
 	free(json);
 
 	v->node = CONFIG_NODE;
-	interactive(v, "new entries in a new list", "ip prefix-list NEW seq %lu permit 1.%lu.%lu.0/24", 0);
+	interactive(v, "new entries in a new list", "ip prefix-list NEW seq %lu permit 1.%lu.%lu.0/24", 5);
 	interactive(v, "appended to a 10,000-entry list",
 		    "ip prefix-list PL3 seq %lu permit 2.%lu.%lu.0/24", 100000);
 	interactive(v, "replacing entries of that list",

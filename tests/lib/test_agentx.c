@@ -261,6 +261,6 @@ Test(agentx_cli, retries_from_the_loop_without_blocking, .init = cli_setup,
 	start = monotime_ms();
 	for (i = 0; i < 100 && monotime_ms() - start < 2500; i++)
 		event_loop_run_once(loop, 100);
-	cr_assert_lt(monotime_ms() - start, 3500);
+	cr_assert_lt(monotime_ms() - start, 6000);	/* generous: loaded CI machines */
 	cr_assert_not(agentx_connected());
 }

@@ -60,6 +60,7 @@ start_ripd() {
 }
 stop() {	# stop NAME: the daemon we started, by PID
 	local v="PID_$1"
+	[ -n "${!v:-}" ] || return 0
 	kill -TERM "${!v}" 2>/dev/null
 	for _ in $(seq 1 50); do kill -0 "${!v}" 2>/dev/null || break; sleep 0.1; done
 }
