@@ -15,6 +15,12 @@
  * Evaluation walks the trie nodes along the address (at most 33 or 129),
  * keeps the matching entry with the smallest position, and stops scanning
  * a chain as soon as positions pass the best one found.
+ *
+ * These structures are the compiled form of the northbound tree
+ * (filter_nb.c): an entry's position is its seq in the tree, so entries
+ * stay in the tree's order whatever order the changes arrive in. The typed
+ * setters (access_list_entry_set, ...) still work on the structures
+ * directly for tests and daemons' unit harnesses.
  */
 #include <arpa/inet.h>
 #include <stdint.h>
@@ -22,6 +28,7 @@
 #include <string.h>
 
 #include "filter.h"
+#include "filter_nb.h"
 #include "memory.h"
 #include "policy_util.h"
 #include "ptrie.h"
@@ -224,6 +231,15 @@ static int wild_len(struct in_addr wild)
 	return 32 - __builtin_popcount(w);
 }
 
+/* Insert f into a chain kept in position order (usually at its end). */
+static void chain_insert(struct filter **pp, struct filter *f)
+{
+	while (*pp && (*pp)->pos < f->pos)
+		pp = &(*pp)->chain;
+	f->chain = *pp;
+	*pp = f;
+}
+
 static void index_add(struct access_list *acl, struct filter *f)
 {
 	struct ptrie *t = NULL;
@@ -241,27 +257,14 @@ static void index_add(struct access_list *acl, struct filter *f)
 		key = buf;
 	}
 	if (!t) {
-		f->chain = NULL;
-		if (acl->side_tail)
-			acl->side_tail->chain = f;
-		else
-			acl->side = f;
-		acl->side_tail = f;
+		chain_insert(&acl->side, f);
+		if (!f->chain)
+			acl->side_tail = f;
 		return;
 	}
 	f->trie = t;
 	f->node = ptrie_get(t, key, (unsigned)len);
-	/* positions only grow, so the new entry goes to the end of its chain */
-	f->chain = NULL;
-	if (!f->node->data) {
-		f->node->data = f;
-	} else {
-		struct filter *e = f->node->data;
-
-		while (e->chain)
-			e = e->chain;
-		e->chain = f;
-	}
+	chain_insert((struct filter **)&f->node->data, f);
 }
 
 static void index_remove(struct access_list *acl, struct filter *f)
@@ -420,21 +423,31 @@ static void acl_delete(struct access_list *acl)
 	run_hooks(m->del_hook, name);
 }
 
+/* Add an entry at position pos (0: after the last one). Entries are kept in
+ * position order; the usual case, a new last entry, costs O(1). */
 static void filter_add(struct access_list *acl, const struct filter_spec *s,
-		       uint32_t h)
+		       uint32_t h, uint64_t pos)
 {
-	struct filter *f = XCALLOC(ACCESS_FILTER, sizeof(*f));
+	struct filter *f = XCALLOC(ACCESS_FILTER, sizeof(*f)), *after;
 
 	f->acl = acl;
 	f->s = *s;
 	f->hash = h;
-	f->pos = ++acl->next_pos;
-	f->prev = acl->tail;
-	if (acl->tail)
-		acl->tail->next = f;
+	f->pos = pos ? pos : acl->next_pos + 1;
+	if (f->pos > acl->next_pos)
+		acl->next_pos = f->pos;
+	for (after = acl->tail; after && after->pos > f->pos; after = after->prev)
+		;
+	f->prev = after;
+	f->next = after ? after->next : acl->head;
+	if (f->next)
+		f->next->prev = f;
+	else
+		acl->tail = f;
+	if (after)
+		after->next = f;
 	else
 		acl->head = f;
-	acl->tail = f;
 	hash_insert(acl, f);
 	acl->count++;
 	index_add(acl, f);
@@ -488,13 +501,71 @@ int access_list_entry_set(int afi, const char *name,
 	if (set) {
 		acl = acl_get(afi, name);
 		if (!hash_find(acl, spec, h))	/* a repeated entry is ignored */
-			filter_add(acl, spec, h);
+			filter_add(acl, spec, h, 0);
 		return 0;
 	}
 	acl = access_list_lookup(afi, name);
 	if (acl && (f = hash_find(acl, spec, h)))
 		filter_delete(acl, f);
 	return 0;
+}
+
+/* ---- the northbound's entry points (filter_nb.h) ------------------------- */
+
+static struct filter *find_pos(const struct access_list *acl, uint64_t pos)
+{
+	struct filter *f;
+
+	for (f = acl->tail; f && f->pos > pos; f = f->prev)
+		;
+	return f && f->pos == pos ? f : NULL;
+}
+
+void access_list_entry_add_seq(int afi, const char *name,
+			       const struct filter_spec *spec, uint32_t seq)
+{
+	struct access_list *acl;
+	struct filter *old;
+	uint32_t h;
+
+	if (!master_get(afi) || strlen(name) > ACL_NAMSIZ)
+		return;
+	h = spec_hash(spec);
+	acl = acl_get(afi, name);
+	old = find_pos(acl, seq);
+	if (old && spec_equal(&old->s, spec))
+		return;
+	if (old) {
+		index_remove(acl, old);
+		hash_remove(acl, old);
+		if (old->prev)
+			old->prev->next = old->next;
+		else
+			acl->head = old->next;
+		if (old->next)
+			old->next->prev = old->prev;
+		else
+			acl->tail = old->prev;
+		acl->count--;
+		filter_free(old);
+	}
+	if (!hash_find(acl, spec, h))	/* a repeated entry is ignored */
+		filter_add(acl, spec, h, seq);
+}
+
+void access_list_entry_del_seq(int afi, const char *name,
+			       const struct filter_spec *spec, uint32_t seq)
+{
+	struct access_list *acl = access_list_lookup(afi, name);
+	struct filter *f;
+
+	if (!acl)
+		return;
+	f = hash_find(acl, spec, spec_hash(spec));
+	if (!f || f->pos != seq)
+		f = find_pos(acl, seq);
+	if (f && spec_equal(&f->s, spec))
+		filter_delete(acl, f);
 }
 
 static int type_parse(const char *str, enum filter_type *type,
@@ -649,17 +720,17 @@ static const char *ntoa(struct in_addr a, char *buf)
 	return inet_ntop(AF_INET, &a, buf, INET_ADDRSTRLEN);
 }
 
-static void write_zebra(struct vty *vty, const struct filter *f)
+static void write_zebra(struct vty *vty, const struct filter_spec *s)
 {
-	const struct prefix *p = &f->s.prefix;
+	const struct prefix *p = &s->prefix;
 	char buf[INET6_ADDRSTRLEN];
 
-	if (p->prefixlen == 0 && !f->s.exact)
+	if (p->prefixlen == 0 && !s->exact)
 		vty_out(vty, " any\n");
 	else
 		vty_out(vty, " %s/%u%s\n",
 			inet_ntop(p->family, p->u.bytes, buf, sizeof(buf)),
-			p->prefixlen, f->s.exact ? " exact-match" : "");
+			p->prefixlen, s->exact ? " exact-match" : "");
 }
 
 /* One address/wildcard pair of an extended entry. */
@@ -675,58 +746,32 @@ static void write_pair(struct vty *vty, struct in_addr a, struct in_addr w)
 		vty_out(vty, " %s %s", ntoa(a, b1), ntoa(w, b2));
 }
 
-static void write_cisco(struct vty *vty, const struct filter *f, bool show)
+static void write_cisco(struct vty *vty, const struct filter_spec *s, bool show)
 {
 	char b1[INET_ADDRSTRLEN], b2[INET_ADDRSTRLEN];
 
-	if (f->s.extended) {
+	if (s->extended) {
 		vty_out(vty, " ip");
-		write_pair(vty, f->s.addr, f->s.addr_wild);
-		write_pair(vty, f->s.mask, f->s.mask_wild);
+		write_pair(vty, s->addr, s->addr_wild);
+		write_pair(vty, s->mask, s->mask_wild);
 		vty_out(vty, "\n");
-	} else if (f->s.addr_wild.s_addr == 0xffffffff) {
+	} else if (s->addr_wild.s_addr == 0xffffffff) {
 		vty_out(vty, " any\n");
-	} else if (f->s.addr_wild.s_addr == 0) {
-		vty_out(vty, " %s\n", ntoa(f->s.addr, b1));
+	} else if (s->addr_wild.s_addr == 0) {
+		vty_out(vty, " %s\n", ntoa(s->addr, b1));
 	} else {
 		vty_out(vty, show ? " %s, wildcard bits %s\n" : " %s %s\n",
-			ntoa(f->s.addr, b1), ntoa(f->s.addr_wild, b2));
+			ntoa(s->addr, b1), ntoa(s->addr_wild, b2));
 	}
 }
 
-static int write_list(struct vty *vty, const struct access_list *acl)
+void filter_spec_write(struct vty *vty, const struct filter_spec *s)
 {
-	const char *v6 = acl->afi == AFI_IP6 ? "ipv6 " : "";
-	const struct filter *f;
-	int n = 0;
-
-	if (acl->remark) {
-		vty_out(vty, "%saccess-list %s remark %s\n", v6, acl->name,
-			acl->remark);
-		n++;
-	}
-	for (f = acl->head; f; f = f->next, n++) {
-		vty_out(vty, "%saccess-list %s %s", v6, acl->name,
-			type_str(f->s.type));
-		if (f->s.cisco)
-			write_cisco(vty, f, false);
-		else
-			write_zebra(vty, f);
-	}
-	return n;
-}
-
-int access_list_config_write(struct vty *vty, int afi)
-{
-	struct acl_master *m = master_get(afi);
-	size_t i;
-	int n = 0;
-
-	if (!m)
-		return 0;
-	for (i = 0; i < m->lists.count; i++)
-		n += write_list(vty, m->lists.items[i]);
-	return n;
+	vty_out(vty, " %s", type_str(s->type));
+	if (s->cisco)
+		write_cisco(vty, s, false);
+	else
+		write_zebra(vty, s);
 }
 
 void access_list_show(struct vty *vty, int afi, const char *name)
@@ -752,9 +797,9 @@ void access_list_show(struct vty *vty, int afi, const char *name)
 			vty_out(vty, "    %s%s", type_str(f->s.type),
 				f->s.type == FILTER_DENY ? "  " : "");
 			if (f->s.cisco)
-				write_cisco(vty, f, true);
+				write_cisco(vty, &f->s, true);
 			else
-				write_zebra(vty, f);
+				write_zebra(vty, &f->s);
 		}
 	}
 }

@@ -1,13 +1,17 @@
 /*
  * Access-list commands (Quagga's command strings and messages) and the
- * ACCESS_NODE / ACCESS_IPV6_NODE config-write blocks. Handlers only parse
- * arguments and call the typed setters of filter.c.
+ * ACCESS_NODE / ACCESS_IPV6_NODE config-write nodes. Handlers parse their
+ * arguments and edit the northbound tree (filter_nb.c compiles the changes
+ * into filter.c's structures and renders the blocks from the tree); they
+ * decide against the tree the edit goes to, through the list's value index
+ * (duplicates, the entry to remove, the next sequence number).
  */
+#include <arpa/inet.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "command.h"
-#include "filter.h"
+#include "filter_nb.h"
 #include "policy_util.h"
 #include "vty.h"
 
@@ -35,20 +39,120 @@ static int acl_result(struct vty *vty, int ret, const char *err)
 	return CMD_SUCCESS;
 }
 
+static int name_check(struct vty *vty, const char *name)
+{
+	if (strlen(name) > ACL_NAMSIZ) {
+		vty_out(vty, "%% ACL name %s is invalid: length exceeds %d characters\n",
+			name, ACL_NAMSIZ);
+		return -1;
+	}
+	return 0;
+}
+
+static const char *ntoa(struct in_addr a, char *buf)
+{
+	return inet_ntop(AF_INET, &a, buf, INET_ADDRSTRLEN);
+}
+
+/* Enqueue the leaves of a new entry at xp. */
+static void enqueue_entry(struct vty *vty, const char *xp,
+			  const struct filter_spec *s)
+{
+	char vxp[NB_XPATH_MAX + 64], buf[INET6_ADDRSTRLEN + 8];
+	char len[8];
+
+	snprintf(vxp, sizeof(vxp), "%s/action", xp);
+	nb_cli_enqueue_change(vty, vxp, NB_OP_MODIFY,
+			      s->type == FILTER_PERMIT ? "permit" : "deny");
+	if (!s->cisco) {
+		inet_ntop(s->prefix.family, s->prefix.u.bytes, buf, sizeof(buf));
+		snprintf(len, sizeof(len), "/%u", s->prefix.prefixlen);
+		strcat(buf, len);
+		snprintf(vxp, sizeof(vxp), "%s/prefix", xp);
+		nb_cli_enqueue_change(vty, vxp, NB_OP_MODIFY, buf);
+		if (s->exact) {
+			snprintf(vxp, sizeof(vxp), "%s/exact-match", xp);
+			nb_cli_enqueue_change(vty, vxp, NB_OP_CREATE, NULL);
+		}
+		return;
+	}
+	snprintf(vxp, sizeof(vxp), "%s/source-address", xp);
+	nb_cli_enqueue_change(vty, vxp, NB_OP_MODIFY, ntoa(s->addr, buf));
+	snprintf(vxp, sizeof(vxp), "%s/source-wildcard", xp);
+	nb_cli_enqueue_change(vty, vxp, NB_OP_MODIFY, ntoa(s->addr_wild, buf));
+	if (!s->extended)
+		return;
+	snprintf(vxp, sizeof(vxp), "%s/destination-address", xp);
+	nb_cli_enqueue_change(vty, vxp, NB_OP_MODIFY, ntoa(s->mask, buf));
+	snprintf(vxp, sizeof(vxp), "%s/destination-wildcard", xp);
+	nb_cli_enqueue_change(vty, vxp, NB_OP_MODIFY, ntoa(s->mask_wild, buf));
+}
+
+/*
+ * Add or remove one entry by value, as Quagga: a repeated entry is
+ * ignored, removing one that is not there is silent, and removing the
+ * last entry of a list without a remark removes the list. The list's value
+ * index finds the entry without a walk.
+ */
+static int entry_cmd(struct vty *vty, int afi, bool set, const char *name,
+		     const struct filter_spec *s)
+{
+	char lxp[NB_XPATH_MAX], xp[NB_XPATH_MAX + 32], key[160];
+	struct pvi *vi;
+	uint32_t seq;
+
+	if (name_check(vty, name) < 0)
+		return CMD_WARNING;
+	if (!filter_nb_list_xpath(lxp, sizeof(lxp), afi, name) ||
+	    !(vi = filter_nb_index(afi, name))) {
+		vty_out(vty, "%% Invalid access-list name\n");
+		return CMD_WARNING;
+	}
+	filter_nb_key(s, key, sizeof(key));
+	seq = pvi_find(vi, key);
+	if (set) {
+		if (seq)
+			return CMD_SUCCESS;
+		if (vi->max_seq == UINT32_MAX) {
+			vty_out(vty, "%% access-list %s is full\n", name);
+			return CMD_WARNING;
+		}
+		seq = vi->max_seq + 1;
+		snprintf(xp, sizeof(xp), "%s/entry[seq='%u']", lxp, seq);
+		enqueue_entry(vty, xp, s);
+		if (nb_cli_apply_changes(vty) != CMD_SUCCESS)
+			return CMD_WARNING;
+		pvi_add(vi, key, seq);
+		return CMD_SUCCESS;
+	}
+	if (!seq)
+		return CMD_SUCCESS;
+	if (vi->count == 1 && !vi->has_desc) {
+		nb_cli_enqueue_change(vty, lxp, NB_OP_DESTROY, NULL);
+		if (nb_cli_apply_changes(vty) != CMD_SUCCESS)
+			return CMD_WARNING;
+		pvi_drop(lxp);
+		return CMD_SUCCESS;
+	}
+	snprintf(xp, sizeof(xp), "%s/entry[seq='%u']", lxp, seq);
+	nb_cli_enqueue_change(vty, xp, NB_OP_DESTROY, NULL);
+	if (nb_cli_apply_changes(vty) != CMD_SUCCESS)
+		return CMD_WARNING;
+	pvi_del(vi, key);
+	return CMD_SUCCESS;
+}
+
 static int cisco_cmd(struct vty *vty, bool set, bool extended, const char *name,
 		     const char *type, const char *a, const char *aw,
 		     const char *m, const char *mw)
 {
 	struct filter_spec spec;
 	char err[256];
-	int ret;
 
-	ret = filter_spec_cisco(&spec, type, a, aw, m, mw, extended, err,
-				sizeof(err));
-	if (ret == 0)
-		ret = access_list_entry_set(AFI_IP, name, &spec, set, err,
-					    sizeof(err));
-	return acl_result(vty, ret, err);
+	if (filter_spec_cisco(&spec, type, a, aw, m, mw, extended, err,
+			      sizeof(err)) < 0)
+		return acl_result(vty, -1, err);
+	return entry_cmd(vty, AFI_IP, set, name, &spec);
 }
 
 static int zebra_cmd(struct vty *vty, bool set, int afi, const char *name,
@@ -56,12 +160,10 @@ static int zebra_cmd(struct vty *vty, bool set, int afi, const char *name,
 {
 	struct filter_spec spec;
 	char err[256];
-	int ret;
 
-	ret = filter_spec_zebra(&spec, afi, type, prefix, exact, err, sizeof(err));
-	if (ret == 0)
-		ret = access_list_entry_set(afi, name, &spec, set, err, sizeof(err));
-	return acl_result(vty, ret, err);
+	if (filter_spec_zebra(&spec, afi, type, prefix, exact, err, sizeof(err)) < 0)
+		return acl_result(vty, -1, err);
+	return entry_cmd(vty, afi, set, name, &spec);
 }
 
 /* A command and its "no" form sharing one body `expr` (uses argv, set). */
@@ -160,29 +262,69 @@ ACL_DEFUN(acl6_zebra_any, "ipv6 access-list WORD (deny|permit) any",
 
 /* ---- whole lists and remarks --------------------------------------------- */
 
+static int no_such_list(struct vty *vty, const char *name)
+{
+	vty_out(vty, "%% access-list %s doesn't exist\n", name);
+	return CMD_WARNING;
+}
+
 static int delete_name(struct vty *vty, int afi, const char *name)
 {
-	char err[256];
+	char lxp[NB_XPATH_MAX];
 
-	return acl_result(vty, access_list_delete_name(afi, name, err, sizeof(err)),
-			  err);
+	if (!filter_nb_list_xpath(lxp, sizeof(lxp), afi, name) || !nb_find(lxp))
+		return no_such_list(vty, name);
+	nb_cli_enqueue_change(vty, lxp, NB_OP_DESTROY, NULL);
+	if (nb_cli_apply_changes(vty) != CMD_SUCCESS)
+		return CMD_WARNING;
+	pvi_drop(lxp);
+	return CMD_SUCCESS;
 }
 
 static int remark_set(struct vty *vty, int afi, int argc, const char *argv[])
 {
-	char *remark = policy_argv_concat(argc, argv, 1);
+	char lxp[NB_XPATH_MAX], xp[NB_XPATH_MAX + 16];
+	char *remark;
+	struct pvi *vi;
+	int ret;
 
-	access_list_remark_set(afi, argv[0], remark);
+	if (name_check(vty, argv[0]) < 0)
+		return CMD_WARNING;
+	if (!filter_nb_list_xpath(lxp, sizeof(lxp), afi, argv[0]) ||
+	    !(vi = filter_nb_index(afi, argv[0]))) {
+		vty_out(vty, "%% Invalid access-list name\n");
+		return CMD_WARNING;
+	}
+	remark = policy_argv_concat(argc, argv, 1);
+	snprintf(xp, sizeof(xp), "%s/remark", lxp);
+	nb_cli_enqueue_change(vty, xp, NB_OP_MODIFY, remark);
 	policy_argv_free(remark);
-	return CMD_SUCCESS;
+	ret = nb_cli_apply_changes(vty);
+	if (ret == CMD_SUCCESS) {
+		vi->has_desc = true;
+		vi->exists = true;
+	}
+	return ret;
 }
 
 static int remark_unset(struct vty *vty, int afi, const char *name)
 {
-	char err[256];
+	char lxp[NB_XPATH_MAX], xp[NB_XPATH_MAX + 16];
+	struct pvi *vi;
+	int ret;
 
-	return acl_result(vty, access_list_remark_unset(afi, name, err, sizeof(err)),
-			  err);
+	if (!filter_nb_list_xpath(lxp, sizeof(lxp), afi, name) || !nb_find(lxp) ||
+	    !(vi = filter_nb_index(afi, name)))
+		return no_such_list(vty, name);
+	snprintf(xp, sizeof(xp), "%s/remark", lxp);
+	nb_cli_enqueue_change(vty, vi->count ? xp : lxp, NB_OP_DESTROY, NULL);
+	ret = nb_cli_apply_changes(vty);
+	if (ret == CMD_SUCCESS) {
+		vi->has_desc = false;
+		if (!vi->count)
+			pvi_drop(lxp);
+	}
+	return ret;
 }
 
 DEFUN(no_acl_all, no_acl_all_cmd, "no access-list " ALL_NAMES,
@@ -285,6 +427,8 @@ static struct cmd_node access_ipv6_node = { ACCESS_IPV6_NODE, "", write_ipv6 };
 
 void access_list_init(void)
 {
+	nb_module_register(&filter_nb_module);
+	nb_cli_init();
 	install_node(&access_node);
 	install_node(&access_ipv6_node);
 	vty_set_access_hook(access_list_vty_check);

@@ -122,8 +122,73 @@ void nb_reset(void)
 	nb.generation++;
 }
 
+/* ---- interned paths --------------------------------------------------------- */
+
+DEFINE_MTYPE_STATIC(NB_PATH, "Northbound interned path");
+
+static struct {
+	char **slots;
+	size_t size, used;
+} paths;
+
+static uint32_t path_hash(const char *s)
+{
+	uint32_t h = 2166136261u;
+
+	while (*s)
+		h = (h ^ (uint8_t)*s++) * 16777619u;
+	return h;
+}
+
+static void paths_grow(void)
+{
+	char **old = paths.slots;
+	size_t osize = paths.size, i, j;
+
+	paths.size = osize ? osize * 2 : 64;
+	paths.slots = XCALLOC(NB_PATH, paths.size * sizeof(*paths.slots));
+	for (i = 0; i < osize; i++) {
+		if (!old[i])
+			continue;
+		for (j = path_hash(old[i]) & (paths.size - 1); paths.slots[j];
+		     j = (j + 1) & (paths.size - 1))
+			;
+		paths.slots[j] = old[i];
+	}
+	if (old)
+		XFREE(NB_PATH, old);
+}
+
+const char *nb_path_intern(const char *xpath)
+{
+	size_t i;
+
+	if ((paths.used + 1) * 2 > paths.size)
+		paths_grow();
+	for (i = path_hash(xpath) & (paths.size - 1); paths.slots[i];
+	     i = (i + 1) & (paths.size - 1))
+		if (strcmp(paths.slots[i], xpath) == 0)
+			return paths.slots[i];
+	paths.slots[i] = XSTRDUP(NB_PATH, xpath);
+	paths.used++;
+	return paths.slots[i];
+}
+
+static void paths_free(void)
+{
+	size_t i;
+
+	for (i = 0; i < paths.size; i++)
+		if (paths.slots[i])
+			XFREE(NB_PATH, paths.slots[i]);
+	if (paths.slots)
+		XFREE(NB_PATH, paths.slots);
+	paths.size = paths.used = 0;
+}
+
 void nb_terminate(void)
 {
+	paths_free();
 	nb_reset();
 	nb_undo_release();
 	nb_local_reset();

@@ -141,6 +141,12 @@ size_t nb_children_sorted(const struct lyd_node *dnode, const char *name,
 void nb_nodes_free(const struct lyd_node **nodes);
 int nb_cmp_u32_key(const struct lyd_node *a, const struct lyd_node *b);
 
+/* A stable copy of a data path, for a sub-node's context (vty->index of
+ * `route-map X permit 10`): the same string gives the same pointer, which
+ * stays valid until nb_terminate(). The entered object is found again by
+ * nb_find(path), so a vty never holds a pointer into freed structures. */
+const char *nb_path_intern(const char *xpath);
+
 /* A copy of running (free with nb_tree_release), and whether two trees hold
  * the same configuration (order of system-ordered lists aside). */
 struct lyd_node *nb_running_copy(void);

@@ -9,6 +9,11 @@
  * also in a pointer set so that a vty holding one in vty->index can tell
  * that another session deleted it.
  *
+ * These structures are the compiled form of the northbound tree
+ * (routemap_nb.c rebuilds an entry from its node with
+ * route_map_index_load); config-write renders from the tree. The typed
+ * setters still work on the structures directly (daemons' unit tests).
+ *
  * One deliberate difference from Quagga 1.2.4: when a permit entry matched
  * and sent evaluation on (on-match next / continue / goto) and no later
  * entry matches, the route is permitted with the sets applied so far, as
@@ -21,6 +26,7 @@
 #include "memory.h"
 #include "policy_util.h"
 #include "routemap.h"
+#include "routemap_nb.h"
 #include "vty.h"
 
 DEFINE_MTYPE_STATIC(ROUTE_MAP, "Route map");
@@ -465,6 +471,66 @@ void route_map_description_set(struct route_map_index *index, const char *desc)
 		index->description = XSTRDUP(ROUTE_MAP_NAME, desc);
 }
 
+/* ---- the northbound's entry points (routemap_nb.h) ----------------------- */
+
+bool route_map_rule_known(bool set, const char *name)
+{
+	return registry_find(set ? &rm.set : &rm.match, name) != NULL;
+}
+
+int route_map_rule_check(bool set, const char *name, const char *arg)
+{
+	const struct route_map_rule_cmd *cmd =
+		registry_find(set ? &rm.set : &rm.match, name);
+	void *value;
+
+	if (!cmd)
+		return RMAP_RULE_MISSING;
+	if (!cmd->func_compile)
+		return 0;
+	value = cmd->func_compile(arg);
+	if (!value)
+		return RMAP_COMPILE_ERROR;
+	if (cmd->func_free)
+		cmd->func_free(value);
+	return 0;
+}
+
+/* Compile a list of clauses; one that no longer compiles is logged. */
+static void rules_load(struct route_map_index *index, struct rule_list *list,
+		       const struct registry *reg,
+		       const struct route_map_rule_spec *v, size_t n)
+{
+	bool replaced;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (rule_add(index, list, reg, v[i].name, v[i].arg, &replaced))
+			zlog_err("route-map %s %u: can't compile %s %s",
+				 index->map->name, index->pref, v[i].name,
+				 v[i].arg ? v[i].arg : "");
+}
+
+void route_map_index_load(struct route_map_index *index,
+			  const struct route_map_entry_spec *e)
+{
+	rules_free(&index->match_list);
+	rules_free(&index->set_list);
+	rules_load(index, &index->match_list, &rm.match, e->match, e->nmatch);
+	rules_load(index, &index->set_list, &rm.set, e->set, e->nset);
+	index->exitpolicy = e->exit;
+	index->nextpref = e->exit == RMAP_GOTO ? e->nextpref : 0;
+	if (index->nextrm)
+		XFREE(ROUTE_MAP_NAME, index->nextrm);
+	if (e->call)
+		index->nextrm = XSTRDUP(ROUTE_MAP_NAME, e->call);
+	if (index->description)
+		XFREE(ROUTE_MAP_NAME, index->description);
+	if (e->description)
+		index->description = XSTRDUP(ROUTE_MAP_NAME, e->description);
+	notify(RMAP_EVENT_INDEX_ADDED, index->map->name);
+}
+
 void route_map_reset(void)
 {
 	while (rm.head)
@@ -540,39 +606,6 @@ route_map_result_t route_map_apply(struct route_map *map,
 static const char *type_str(enum route_map_type t)
 {
 	return t == RMAP_PERMIT ? "permit" : t == RMAP_DENY ? "deny" : "";
-}
-
-int route_map_config_write(struct vty *vty)
-{
-	const struct route_map *map;
-	const struct route_map_index *index;
-	const struct route_map_rule *r;
-	int n = 0;
-
-	for (map = rm.head; map; map = map->next) {
-		for (index = map->head; index; index = index->next) {
-			if (n)
-				vty_out(vty, "!\n");
-			vty_out(vty, "route-map %s %s %u\n", map->name,
-				type_str(index->type), index->pref);
-			if (index->description)
-				vty_out(vty, " description %s\n", index->description);
-			for (r = index->match_list.head; r; r = r->next)
-				vty_out(vty, " match %s %s\n", r->cmd->str,
-					r->rule_str ? r->rule_str : "");
-			for (r = index->set_list.head; r; r = r->next)
-				vty_out(vty, " set %s %s\n", r->cmd->str,
-					r->rule_str ? r->rule_str : "");
-			if (index->nextrm)
-				vty_out(vty, " call %s\n", index->nextrm);
-			if (index->exitpolicy == RMAP_GOTO)
-				vty_out(vty, " on-match goto %u\n", index->nextpref);
-			if (index->exitpolicy == RMAP_NEXT)
-				vty_out(vty, " on-match next\n");
-			n++;
-		}
-	}
-	return n;
 }
 
 static void show_map(struct vty *vty, const struct route_map *map)

@@ -118,22 +118,13 @@ void rip_distribute_clean(struct rip *rip)
 	}
 }
 
-void rip_distribute_config_write(struct vty *vty, struct rip *rip)
+const char *rip_distribute_get(struct rip *rip, const char *ifname, int dir,
+			       bool prefix_list)
 {
-	static const char *const dirs[2] = { "in", "out" };
-	struct rip_distribute *d;
+	const struct rip_distribute *d = dist_find(rip, ifname);
 
-	for (d = rip->distributes; d; d = d->next) {
-		const char *ifn = d->ifname ? d->ifname : "";
-
-		for (int i = 0; i < 2; i++)
-			if (d->list[i])
-				vty_out(vty, " distribute-list %s %s %s\n", d->list[i], dirs[i], ifn);
-		for (int i = 0; i < 2; i++)
-			if (d->prefix[i])
-				vty_out(vty, " distribute-list prefix %s %s %s\n", d->prefix[i],
-					dirs[i], ifn);
-	}
+	dir = dir ? 1 : 0;
+	return !d ? NULL : prefix_list ? d->prefix[dir] : d->list[dir];
 }
 
 /* One direction's lists, as `show ip rip status` prints them. */
@@ -264,21 +255,6 @@ void rip_distance_show(struct vty *vty, struct rip *rip)
 		}
 		prefix2str(route_node_prefix(rn, &p), buf, sizeof(buf));
 		vty_out(vty, "    %-20s  %4d  %s\n", buf, d->distance,
-			d->access_list ? d->access_list : "");
-	}
-}
-
-void rip_distance_config_write(struct vty *vty, struct rip *rip)
-{
-	struct route_node *rn;
-
-	for (rn = route_top(rip->distances); rn; rn = route_next(rip->distances, rn)) {
-		struct rip_distance *d = rn->info;
-		char buf[PREFIX_STRLEN];
-		struct prefix p;
-
-		prefix2str(route_node_prefix(rn, &p), buf, sizeof(buf));
-		vty_out(vty, " distance %d %s %s\n", d->distance, buf,
 			d->access_list ? d->access_list : "");
 	}
 }

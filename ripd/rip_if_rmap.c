@@ -3,16 +3,20 @@
  * if-rmap, which its lib offered to ripd and ripngd): a route-map applied
  * to the updates received (in) or sent (out) on one interface.
  *
- * The bindings are kept by interface name in rip->if_rmaps, so they may
- * name interfaces that do not exist yet; the maps are looked up by name
- * when used (rip_routemap.c). Written back after the distribute-lists, as
- * " route-map NAME in IFNAME" then the out binding, per interface in the
- * order they were first configured.
+ * The commands edit the tree (RIP_NB_XP/interface-route-map[interface],
+ * leaves in and out); rip_nb.c calls rip_if_rmap_set() from there. The
+ * bindings are kept by interface name in rip->if_rmaps, so they may name
+ * interfaces that do not exist yet; the maps are looked up by name when
+ * used (rip_routemap.c). Written back after the distribute-lists
+ * (rip_nb_show.c), as " route-map NAME in IFNAME" then the out binding,
+ * per interface in the order they were first configured.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "command.h"
 #include "memory.h"
+#include "northbound.h"
 #include "vty.h"
 #include "ripd.h"
 
@@ -88,21 +92,10 @@ void rip_if_rmap_clean(struct rip *rip)
 	}
 }
 
-void rip_if_rmap_config_write(struct vty *vty, const struct rip *rip)
-{
-	const struct rip_if_rmap *m;
-
-	for (m = rip->if_rmaps; m; m = m->next) {
-		if (m->name[0])
-			vty_out(vty, " route-map %s in %s\n", m->name[0], m->ifname);
-		if (m->name[1])
-			vty_out(vty, " route-map %s out %s\n", m->name[1], m->ifname);
-	}
-}
-
 static int if_rmap_cmd(struct vty *vty, const char *argv[], bool set)
 {
-	struct rip *rip = rip_get();
+	char entry[NB_XPATH_MAX], leaf[NB_XPATH_MAX + 8];
+	const struct lyd_node *old;
 	int dir;
 
 	/* the keyword as typed: may be abbreviated interactively */
@@ -114,12 +107,23 @@ static int if_rmap_cmd(struct vty *vty, const char *argv[], bool set)
 		vty_out(vty, "route-map direction must be [in|out]\n");
 		return CMD_WARNING;
 	}
-	if (rip_if_rmap_set(rip, argv[2], dir, argv[0], set) < 0) {
+	if (!rip_nb_entry(entry, sizeof(entry), RIP_NB_XP, "interface-route-map",
+			  "interface", argv[2])) {
+		vty_out(vty, "%% Invalid interface name %s\n", argv[2]);
+		return CMD_WARNING;
+	}
+	snprintf(leaf, sizeof(leaf), "%s/%s", entry, dir ? "out" : "in");
+	if (set) {
+		nb_cli_enqueue_change(vty, leaf, NB_OP_MODIFY, argv[0]);
+		return nb_cli_apply_changes(vty);
+	}
+	old = nb_find(leaf);
+	if (!old || strcmp(nb_value(old), argv[0]) != 0) {
 		vty_out(vty, "route-map doesn't exist\n");
 		return CMD_WARNING;
 	}
-	rip_routemap_changed(rip);
-	return CMD_SUCCESS;
+	rip_nb_unset(vty, entry, leaf);
+	return nb_cli_apply_changes(vty);
 }
 
 DEFUN(rip_if_rmap, rip_if_rmap_cmd, "route-map RMAP_NAME (in|out) IFNAME",

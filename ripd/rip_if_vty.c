@@ -1,17 +1,27 @@
 /*
  * Interface node commands of ripd: `interface IFNAME`, `description`, and
- * the `ip rip ...` settings, with Quagga 1.2.4's strings and messages, and
- * the interface part of the config (written only for interfaces with a
- * non-default setting, as Quagga).
+ * the `ip rip ...` settings, with Quagga 1.2.4's strings and messages; the
+ * northbound callbacks of /tarpan-ripd:interfaces/interface[name] that
+ * apply them to the struct rip_if, and the interface part of the config
+ * rendered from the tree (written only for interfaces with a non-default
+ * setting, as Quagga, sorted by name as Quagga's interface list).
  *
  * The interface node is entered with the struct interface of ripd's
  * interface database as context (created by name if zebra has not told us
- * about it yet), so settings made before zebra connects are kept.
+ * about it yet); the handlers edit the tree entry of its name. An entry
+ * holds only settings that differ from the defaults: the command that
+ * removes the last one removes the entry.
  */
+#include <ctype.h>
+#include <libyang/libyang.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "command.h"
 #include "memory.h"
+#include "log.h"
+#include "northbound.h"
 #include "vty.h"
 #include "ripd.h"
 
@@ -25,16 +35,44 @@ static struct cmd_node interface_node = {
 	.config_write = if_config_write,
 };
 
-static struct rip_if *vty_ri(struct vty *vty)
+/* The tree entry of the vty's interface; NULL after printing an error. */
+static const char *if_entry(struct vty *vty, char *buf, size_t len)
 {
 	struct interface *ifp = vty->index;
 
-	return ifp ? rip_if_info(ifp) : NULL;
+	if (ifp && rip_nb_entry(buf, len, "/tarpan-ripd:interfaces", "interface", "name",
+				ifp->name))
+		return buf;
+	vty_out(vty, "%% No interface selected\n");
+	return NULL;
 }
 
-static char **desc_slot(struct rip_if *ri)
+/* Set (value) or remove (NULL) a node below the vty's interface entry. */
+static int if_edit(struct vty *vty, const char *rel, const char *value)
 {
-	return &ri->description;
+	char e[NB_XPATH_MAX], xp[NB_XPATH_MAX + 64];
+
+	if (!if_entry(vty, e, sizeof(e)))
+		return CMD_WARNING;
+	snprintf(xp, sizeof(xp), "%s/%s", e, rel);
+	if (value)
+		nb_cli_enqueue_change(vty, xp, NB_OP_MODIFY, value);
+	else
+		rip_nb_unset(vty, e, xp);
+	return nb_cli_apply_changes(vty);
+}
+
+/* The current value of a node below the vty's interface entry. */
+static const char *if_get(struct vty *vty, const char *rel)
+{
+	char e[NB_XPATH_MAX], xp[NB_XPATH_MAX + 64];
+	struct interface *ifp = vty->index;
+
+	if (!ifp || !rip_nb_entry(e, sizeof(e), "/tarpan-ripd:interfaces", "interface",
+				  "name", ifp->name))
+		return NULL;
+	snprintf(xp, sizeof(xp), "%s/%s", e, rel);
+	return nb_value(nb_find(xp));
 }
 
 DEFUN(rip_interface, rip_interface_cmd, "interface IFNAME",
@@ -59,6 +97,7 @@ DEFUN(no_rip_interface, no_rip_interface_cmd, "no interface IFNAME",
       NO_STR "Delete a pseudo interface's configuration\n" "Interface's name\n")
 {
 	struct interface *ifp = if_lookup_by_name(rip_get()->ifdb, argv[0]);
+	char e[NB_XPATH_MAX];
 
 	if (!ifp) {
 		vty_out(vty, "%% Interface %s does not exist\n", argv[0]);
@@ -68,6 +107,12 @@ DEFUN(no_rip_interface, no_rip_interface_cmd, "no interface IFNAME",
 		vty_out(vty, "%% Only inactive interfaces can be deleted\n");
 		return CMD_WARNING;
 	}
+	if (rip_nb_entry(e, sizeof(e), "/tarpan-ripd:interfaces", "interface", "name",
+			 argv[0])) {
+		nb_cli_enqueue_change(vty, e, NB_OP_DESTROY, NULL);
+		if (nb_cli_apply_changes(vty) != CMD_SUCCESS)
+			return CMD_WARNING;
+	}
 	if_delete(ifp);
 	return CMD_SUCCESS;
 }
@@ -75,9 +120,9 @@ DEFUN(no_rip_interface, no_rip_interface_cmd, "no interface IFNAME",
 DEFUN(rip_if_description, rip_if_description_cmd, "description .LINE",
       "Interface specific description\n" "Characters describing this interface\n")
 {
-	struct rip_if *ri = vty_ri(vty);
 	size_t len = 0;
 	char *s;
+	int ret;
 
 	for (int i = 0; i < argc; i++)
 		len += strlen(argv[i]) + 1;
@@ -87,31 +132,23 @@ DEFUN(rip_if_description, rip_if_description_cmd, "description .LINE",
 			strcat(s, " ");
 		strcat(s, argv[i]);
 	}
-	XFREE(RIP_IF_CONF, *desc_slot(ri));
-	*desc_slot(ri) = s;
-	return CMD_SUCCESS;
+	ret = if_edit(vty, "description", s);
+	XFREE(RIP_IF_CONF, s);
+	return ret;
 }
 
 DEFUN(no_rip_if_description, no_rip_if_description_cmd, "no description",
       NO_STR "Interface specific description\n")
 {
-	struct rip_if *ri = vty_ri(vty);
-
-	XFREE(RIP_IF_CONF, *desc_slot(ri));
-	return CMD_SUCCESS;
+	return if_edit(vty, "description", NULL);
 }
 
 /* ---- versions ---- */
 
 static int set_version(struct vty *vty, bool send, uint8_t v)
 {
-	struct rip_if *ri = vty_ri(vty);
-
-	if (send)
-		ri->ri_send = v;
-	else
-		ri->ri_receive = v;
-	return CMD_SUCCESS;
+	return if_edit(vty, send ? "send-version" : "receive-version",
+		       v == RI_RIP_UNSPEC ? NULL : rip_version_str(v));
 }
 
 static uint8_t version_arg(const char *s)
@@ -195,24 +232,33 @@ ALIAS(no_ip_rip_receive_version, no_ip_rip_receive_version_num_cmd,
 DEFUN(ip_rip_authentication_mode, ip_rip_authentication_mode_cmd,
       "ip rip authentication mode (md5|text)", AUTH_HELP MODE_HELP)
 {
-	struct rip_if *ri = vty_ri(vty);
-	uint8_t type;
+	char e[NB_XPATH_MAX], xp[NB_XPATH_MAX + 64];
+	bool md5;
 
 	if (strncmp(argv[0], "md5", strlen(argv[0])) == 0)
-		type = RIP_AUTH_MD5;
+		md5 = true;
 	else if (strncmp(argv[0], "text", strlen(argv[0])) == 0)
-		type = RIP_AUTH_SIMPLE_PASSWORD;
+		md5 = false;
 	else {
 		vty_out(vty, "mode should be md5 or text\n");
 		return CMD_WARNING;
 	}
-	if (argc > 1 && argv[1] && type == RIP_AUTH_SIMPLE_PASSWORD) {
+	if (argc > 1 && argv[1] && !md5) {
 		vty_out(vty, "auth length argument only valid for md5\n");
 		return CMD_WARNING;
 	}
-	rip_if_auth_mode_set(ri, type, (argc > 1 && argv[1] && argv[1][0] == 'r')
-					       ? RIP_AUTH_MD5_SIZE : RIP_AUTH_MD5_COMPAT_SIZE);
-	return CMD_SUCCESS;
+	if (!if_entry(vty, e, sizeof(e)))
+		return CMD_WARNING;
+	snprintf(xp, sizeof(xp), "%s/authentication/md5-auth-length", e);
+	if (md5)
+		nb_cli_enqueue_change(vty, xp, NB_OP_MODIFY,
+				      argc > 1 && argv[1] && argv[1][0] == 'r' ? "rfc"
+									       : "old-ripd");
+	else
+		nb_cli_enqueue_change(vty, xp, NB_OP_DESTROY, NULL);
+	snprintf(xp, sizeof(xp), "%s/authentication/mode", e);
+	nb_cli_enqueue_change(vty, xp, NB_OP_MODIFY, md5 ? "md5" : "text");
+	return nb_cli_apply_changes(vty);
 }
 
 ALIAS(ip_rip_authentication_mode, ip_rip_authentication_mode_authlen_cmd,
@@ -222,11 +268,20 @@ ALIAS(ip_rip_authentication_mode, ip_rip_authentication_mode_authlen_cmd,
 DEFUN(no_ip_rip_authentication_mode, no_ip_rip_authentication_mode_cmd,
       "no ip rip authentication mode", NO_STR AUTH_HELP "Authentication mode\n")
 {
-	struct rip_if *ri = vty_ri(vty);
+	char e[NB_XPATH_MAX], xp[NB_XPATH_MAX + 64];
 
-	ri->auth_type = RIP_NO_AUTH;
-	ri->md5_auth_len = RIP_AUTH_MD5_COMPAT_SIZE;
-	return CMD_SUCCESS;
+	if (!if_entry(vty, e, sizeof(e)))
+		return CMD_WARNING;
+	if (if_get(vty, "authentication/string") || if_get(vty, "authentication/key-chain")) {
+		snprintf(xp, sizeof(xp), "%s/authentication/md5-auth-length", e);
+		nb_cli_enqueue_change(vty, xp, NB_OP_DESTROY, NULL);
+		snprintf(xp, sizeof(xp), "%s/authentication/mode", e);
+		nb_cli_enqueue_change(vty, xp, NB_OP_DESTROY, NULL);
+	} else {
+		snprintf(xp, sizeof(xp), "%s/authentication", e);
+		rip_nb_unset(vty, e, xp);
+	}
+	return nb_cli_apply_changes(vty);
 }
 
 ALIAS(no_ip_rip_authentication_mode, no_ip_rip_authentication_mode_type_cmd,
@@ -239,26 +294,22 @@ DEFUN(ip_rip_authentication_string, ip_rip_authentication_string_cmd,
       "ip rip authentication string LINE",
       AUTH_HELP "Authentication string\n" "Authentication string\n")
 {
-	struct rip_if *ri = vty_ri(vty);
-
 	if (strlen(argv[0]) > RIP_AUTH_SIMPLE_SIZE) {
 		vty_out(vty, "%% RIPv2 authentication string must be shorter than 16\n");
 		return CMD_WARNING;
 	}
-	if (ri->key_chain) {
+	if (if_get(vty, "authentication/key-chain")) {
 		vty_out(vty, "%% key-chain configuration exists\n");
 		return CMD_WARNING;
 	}
-	rip_if_auth_string_set(ri, argv[0]);
-	return CMD_SUCCESS;
+	return if_edit(vty, "authentication/string", argv[0]);
 }
 
 DEFUN(no_ip_rip_authentication_string, no_ip_rip_authentication_string_cmd,
       "no ip rip authentication string",
       NO_STR AUTH_HELP "Authentication string\n")
 {
-	XFREE(RIP_IF_CONF, vty_ri(vty)->auth_str);
-	return CMD_SUCCESS;
+	return if_edit(vty, "authentication/string", NULL);
 }
 
 ALIAS(no_ip_rip_authentication_string, no_ip_rip_authentication_string2_cmd,
@@ -269,22 +320,18 @@ DEFUN(ip_rip_authentication_key_chain, ip_rip_authentication_key_chain_cmd,
       "ip rip authentication key-chain LINE",
       AUTH_HELP "Authentication key-chain\n" "name of key-chain\n")
 {
-	struct rip_if *ri = vty_ri(vty);
-
-	if (ri->auth_str) {
+	if (if_get(vty, "authentication/string")) {
 		vty_out(vty, "%% authentication string configuration exists\n");
 		return CMD_WARNING;
 	}
-	rip_if_auth_keychain_set(ri, argv[0]);
-	return CMD_SUCCESS;
+	return if_edit(vty, "authentication/key-chain", argv[0]);
 }
 
 DEFUN(no_ip_rip_authentication_key_chain, no_ip_rip_authentication_key_chain_cmd,
       "no ip rip authentication key-chain",
       NO_STR AUTH_HELP "Authentication key-chain\n")
 {
-	XFREE(RIP_IF_CONF, vty_ri(vty)->key_chain);
-	return CMD_SUCCESS;
+	return if_edit(vty, "authentication/key-chain", NULL);
 }
 
 ALIAS(no_ip_rip_authentication_key_chain, no_ip_rip_authentication_key_chain2_cmd,
@@ -297,33 +344,30 @@ ALIAS(no_ip_rip_authentication_key_chain, no_ip_rip_authentication_key_chain2_cm
 
 DEFUN(ip_rip_split_horizon, ip_rip_split_horizon_cmd, "ip rip split-horizon", SH_HELP)
 {
-	vty_ri(vty)->split_horizon = RIP_SPLIT_HORIZON;
-	return CMD_SUCCESS;
+	return if_edit(vty, "split-horizon", NULL);
 }
 
 DEFUN(ip_rip_split_horizon_pr, ip_rip_split_horizon_pr_cmd,
       "ip rip split-horizon poisoned-reverse", SH_HELP "With poisoned-reverse\n")
 {
-	vty_ri(vty)->split_horizon = RIP_SPLIT_HORIZON_POISONED_REVERSE;
-	return CMD_SUCCESS;
+	return if_edit(vty, "split-horizon", "poisoned-reverse");
 }
 
 DEFUN(no_ip_rip_split_horizon, no_ip_rip_split_horizon_cmd,
       "no ip rip split-horizon", NO_STR SH_HELP)
 {
-	vty_ri(vty)->split_horizon = RIP_NO_SPLIT_HORIZON;
-	return CMD_SUCCESS;
+	return if_edit(vty, "split-horizon", "disabled");
 }
 
 DEFUN(no_ip_rip_split_horizon_pr, no_ip_rip_split_horizon_pr_cmd,
       "no ip rip split-horizon poisoned-reverse", NO_STR SH_HELP
       "With poisoned-reverse\n")
 {
-	struct rip_if *ri = vty_ri(vty);
+	const char *sh = if_get(vty, "split-horizon");
 
-	if (ri->split_horizon == RIP_SPLIT_HORIZON_POISONED_REVERSE)
-		ri->split_horizon = RIP_SPLIT_HORIZON;
-	return CMD_SUCCESS;
+	if (!sh || strcmp(sh, "poisoned-reverse") != 0)
+		return CMD_SUCCESS;
+	return if_edit(vty, "split-horizon", NULL);
 }
 
 int rip_if_auth_mode_set(struct rip_if *ri, uint8_t type, uint8_t md5_len)
@@ -353,11 +397,29 @@ int rip_if_auth_keychain_set(struct rip_if *ri, const char *name)
 	return 0;
 }
 
+int rip_if_description_set(struct rip_if *ri, const char *s)
+{
+	XFREE(RIP_IF_CONF, ri->description);
+	if (s)
+		ri->description = XSTRDUP(RIP_IF_CONF, s);
+	return 0;
+}
+
 void rip_if_conf_free(struct rip_if *ri)
 {
 	XFREE(RIP_IF_CONF, ri->auth_str);
 	XFREE(RIP_IF_CONF, ri->key_chain);
 	XFREE(RIP_IF_CONF, ri->description);
+}
+
+void rip_if_conf_reset(struct rip_if *ri)
+{
+	rip_if_conf_free(ri);
+	ri->split_horizon = RIP_SPLIT_HORIZON;
+	ri->ri_send = RI_RIP_UNSPEC;
+	ri->ri_receive = RI_RIP_UNSPEC;
+	ri->auth_type = RIP_NO_AUTH;
+	ri->md5_auth_len = RIP_AUTH_MD5_COMPAT_SIZE;
 }
 
 /* ---- config write ---- */
@@ -380,53 +442,153 @@ const char *rip_version_str(uint8_t v)
 	return version_str(v);
 }
 
-static bool if_has_config(const struct rip_if *ri)
+/* ---- northbound callbacks -------------------------------------------------- */
+
+static uint8_t version_of(const char *s)
 {
-	return ri->description || ri->split_horizon != RIP_SPLIT_HORIZON ||
-	       ri->ri_send != RI_RIP_UNSPEC || ri->ri_receive != RI_RIP_UNSPEC ||
-	       ri->auth_type == RIP_AUTH_MD5 || ri->md5_auth_len == RIP_AUTH_MD5_SIZE ||
-	       ri->auth_type == RIP_AUTH_SIMPLE_PASSWORD || ri->auth_str || ri->key_chain;
+	if (!s)
+		return RI_RIP_UNSPEC;
+	if (strcmp(s, "1 2") == 0)
+		return RI_RIP_VERSION_1_AND_2;
+	return s[0] == '1' ? RI_RIP_VERSION_1 : RI_RIP_VERSION_2;
+}
+
+static uint8_t split_horizon_of(const char *s)
+{
+	if (!s)
+		return RIP_SPLIT_HORIZON;
+	return strcmp(s, "disabled") == 0 ? RIP_NO_SPLIT_HORIZON
+					  : RIP_SPLIT_HORIZON_POISONED_REVERSE;
+}
+
+/* The entry's settings replace the interface's, all at once. */
+static void if_finish(const struct lyd_node *dnode)
+{
+	struct interface *ifp = if_get_by_name(rip_get()->ifdb, nb_child_value(dnode, "name"));
+	const struct lyd_node *auth = nb_child(dnode, "authentication");
+	const char *mode = nb_child_value(auth, "mode");
+	const char *len = nb_child_value(auth, "md5-auth-length");
+	struct rip_if *ri;
+
+	if (!ifp)
+		return;
+	ri = rip_if_info(ifp);
+	rip_if_conf_reset(ri);
+	rip_if_description_set(ri, nb_child_value(dnode, "description"));
+	ri->split_horizon = split_horizon_of(nb_child_value(dnode, "split-horizon"));
+	ri->ri_send = version_of(nb_child_value(dnode, "send-version"));
+	ri->ri_receive = version_of(nb_child_value(dnode, "receive-version"));
+	if (mode)
+		rip_if_auth_mode_set(ri, strcmp(mode, "md5") == 0 ? RIP_AUTH_MD5
+								  : RIP_AUTH_SIMPLE_PASSWORD,
+				     len && strcmp(len, "rfc") == 0 ? RIP_AUTH_MD5_SIZE
+								    : RIP_AUTH_MD5_COMPAT_SIZE);
+	rip_if_auth_string_set(ri, nb_child_value(auth, "string"));
+	rip_if_auth_keychain_set(ri, nb_child_value(auth, "key-chain"));
+}
+
+static int if_destroy(const struct lyd_node *dnode)
+{
+	struct interface *ifp = if_lookup_by_name(rip_get()->ifdb,
+						  nb_child_value(dnode, "name"));
+
+	if (ifp && ifp->info)
+		rip_if_conf_reset(ifp->info);
+	return 0;
+}
+
+/* ---- config write ---------------------------------------------------------- */
+
+/* Natural order of interface names, as Quagga's sorted interface list:
+ * runs of digits compare by value ("eth2" before "eth10"). */
+static int ifname_cmp(const char *a, const char *b)
+{
+	while (*a && *b) {
+		if (isdigit((unsigned char)*a) && isdigit((unsigned char)*b)) {
+			char *ea, *eb;
+			unsigned long x = strtoul(a, &ea, 10), y = strtoul(b, &eb, 10);
+
+			if (x != y)
+				return x < y ? -1 : 1;
+			if (ea - a != eb - b)
+				return (ea - a) < (eb - b) ? -1 : 1;
+			a = ea;
+			b = eb;
+			continue;
+		}
+		if (*a != *b)
+			return (unsigned char)*a < (unsigned char)*b ? -1 : 1;
+		a++;
+		b++;
+	}
+	return *a ? 1 : *b ? -1 : 0;
+}
+
+static int if_cmp(const struct lyd_node *a, const struct lyd_node *b)
+{
+	return ifname_cmp(nb_child_value(a, "name"), nb_child_value(b, "name"));
+}
+
+static int if_show(struct vty *vty, const struct lyd_node *dnode)
+{
+	const struct lyd_node *auth = nb_child(dnode, "authentication");
+	const char *desc = nb_child_value(dnode, "description");
+	const char *sh = nb_child_value(dnode, "split-horizon");
+	const char *send = nb_child_value(dnode, "send-version");
+	const char *recv = nb_child_value(dnode, "receive-version");
+	const char *mode = nb_child_value(auth, "mode");
+	const char *len = nb_child_value(auth, "md5-auth-length");
+	const char *str = nb_child_value(auth, "string");
+	const char *kc = nb_child_value(auth, "key-chain");
+
+	if (!desc && !sh && !send && !recv && !mode && !str && !kc)
+		return 0;
+	vty_out(vty, "interface %s\n", nb_child_value(dnode, "name"));
+	if (desc)
+		vty_out(vty, " description %s\n", desc);
+	if (sh)
+		vty_out(vty, " %sip rip split-horizon%s\n",
+			strcmp(sh, "disabled") == 0 ? "no " : "",
+			strcmp(sh, "disabled") == 0 ? "" : " poisoned-reverse");
+	if (send)
+		vty_out(vty, " ip rip send version %s\n", send);
+	if (recv)
+		vty_out(vty, " ip rip receive version %s\n", recv);
+	if (mode && strcmp(mode, "text") == 0)
+		vty_out(vty, " ip rip authentication mode text\n");
+	if (mode && strcmp(mode, "md5") == 0)
+		vty_out(vty, " ip rip authentication mode md5 auth-length %s\n",
+			len ? len : "old-ripd");
+	if (str)
+		vty_out(vty, " ip rip authentication string %s\n", str);
+	if (kc)
+		vty_out(vty, " ip rip authentication key-chain %s\n", kc);
+	vty_out(vty, "!\n");
+	return 1;
 }
 
 static int if_config_write(struct vty *vty)
 {
-	struct rip *rip = rip_get();
-	struct interface *ifp;
-
-	for (ifp = if_first(rip->ifdb); ifp; ifp = if_next(ifp)) {
-		struct rip_if *ri = ifp->info;
-
-		if (!ri || !if_has_config(ri))
-			continue;
-		vty_out(vty, "interface %s\n", ifp->name);
-		if (ri->description)
-			vty_out(vty, " description %s\n", ri->description);
-		if (ri->split_horizon == RIP_NO_SPLIT_HORIZON)
-			vty_out(vty, " no ip rip split-horizon\n");
-		else if (ri->split_horizon == RIP_SPLIT_HORIZON_POISONED_REVERSE)
-			vty_out(vty, " ip rip split-horizon poisoned-reverse\n");
-		if (ri->ri_send != RI_RIP_UNSPEC)
-			vty_out(vty, " ip rip send version %s\n", version_str(ri->ri_send));
-		if (ri->ri_receive != RI_RIP_UNSPEC)
-			vty_out(vty, " ip rip receive version %s\n", version_str(ri->ri_receive));
-		if (ri->auth_type == RIP_AUTH_SIMPLE_PASSWORD)
-			vty_out(vty, " ip rip authentication mode text\n");
-		if (ri->auth_type == RIP_AUTH_MD5)
-			vty_out(vty, " ip rip authentication mode md5 auth-length %s\n",
-				ri->md5_auth_len == RIP_AUTH_MD5_COMPAT_SIZE ? "old-ripd" : "rfc");
-		if (ri->auth_str)
-			vty_out(vty, " ip rip authentication string %s\n", ri->auth_str);
-		if (ri->key_chain)
-			vty_out(vty, " ip rip authentication key-chain %s\n", ri->key_chain);
-		vty_out(vty, "!\n");
-	}
+	nb_cli_show(vty, RIP_NB_IF_XP);
 	/* each block ends with its own "!" (Quagga): nothing more to add */
 	return 0;
 }
 
-int rip_if_config_write(struct vty *vty)
+static const struct nb_node_cbs if_cbs[] = {
+	{ .xpath = RIP_NB_IF_XP, .destroy = if_destroy, .apply_finish = if_finish,
+	  .cli_show = if_show, .cli_cmp = if_cmp },
+	{ .xpath = NULL },
+};
+
+static const struct nb_module if_nb_module = {
+	.name = "tarpan-ripd",
+	.nodes = if_cbs,
+};
+
+void rip_if_nb_init(void)
 {
-	return if_config_write(vty);
+	if (nb_module_register(&if_nb_module) < 0)
+		zlog_err("ripd: cannot load the YANG module tarpan-ripd");
 }
 
 static struct cmd_element *const if_cmds[] = {
@@ -449,6 +611,7 @@ static struct cmd_element *const if_cmds[] = {
 
 void rip_if_vty_init(void)
 {
+	rip_if_nb_init();
 	install_node(&interface_node);
 	install_default(INTERFACE_NODE);
 	install_element(CONFIG_NODE, &rip_interface_cmd);

@@ -101,20 +101,9 @@ void rip_offset_clean(struct rip *rip)
 	}
 }
 
-void rip_offset_config_write(struct vty *vty, struct rip *rip)
+const char *rip_offset_get(struct rip *rip, const char *ifname, int dir)
 {
-	static const char *const dirs[2] = { "in", "out" };
-	struct rip_offset *o;
+	const struct rip_offset *o = offset_find(rip, ifname);
 
-	for (o = rip->offsets; o; o = o->next)
-		for (int d = 0; d < 2; d++) {
-			if (!o->acl[d])
-				continue;
-			if (o->ifname)
-				vty_out(vty, " offset-list %s %s %d %s\n", o->acl[d], dirs[d],
-					o->metric[d], o->ifname);
-			else
-				vty_out(vty, " offset-list %s %s %d\n", o->acl[d], dirs[d],
-					o->metric[d]);
-		}
+	return o ? o->acl[dir ? 1 : 0] : NULL;
 }

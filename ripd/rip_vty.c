@@ -1,24 +1,37 @@
 /*
  * `router rip` and the commands of its node, with Quagga 1.2.4's strings
- * and messages, and the config writer of the node.
+ * and messages.
  *
- * Handlers only parse their arguments and call setters on the instance
- * (rip_get()); after a change that moves routes they ask the instance to
- * re-evaluate (rip_if_update_all, rip_apply_config).
+ * Handlers parse their arguments, check them against the tree the edit
+ * goes to (nb_find: duplicates, "Can't find ..."), and enqueue edits of
+ * RIP_NB_XP (yang/tarpan-ripd.yang); rip_nb.c applies the changes to the
+ * instance and rip_nb_show.c writes the node back from the tree. They
+ * never read the instance to decide an edit: inside a config file it only
+ * changes when the whole file is applied.
+ *
+ * A command that sets a value back to its default removes the node, as
+ * Quagga does not write defaults back: write + read gives the same tree.
  */
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <arpa/inet.h>
 
+#include <libyang/libyang.h>
+
 #include "command.h"
 #include "memory.h"
+#include "northbound.h"
 #include "vty.h"
 #include "ripd.h"
 
 DEFINE_MTYPE_STATIC(RIP_CONF, "RIP config string");
 
-static int config_write_rip(struct vty *vty);
+static int config_write_rip(struct vty *vty)
+{
+	return nb_cli_show(vty, RIP_NB_XP);
+}
 
 static struct cmd_node rip_node = {
 	.node = RIP_NODE,
@@ -56,14 +69,49 @@ static bool parse_ipv4_prefix(const char *s, struct prefix *p)
 	return true;
 }
 
+/* Apply one edit of `xp`. */
+static int edit1(struct vty *vty, const char *xp, enum nb_op op, const char *value)
+{
+	nb_cli_enqueue_change(vty, xp, op, value);
+	return nb_cli_apply_changes(vty);
+}
+
+/* RIP_NB_XP/list[key='value'] into buf; prints an error when it can't be. */
+static const char *entry_xp(struct vty *vty, char *buf, size_t len, const char *list,
+			    const char *key, const char *value)
+{
+	if (rip_nb_entry(buf, len, RIP_NB_XP, list, key, value))
+		return buf;
+	vty_out(vty, "%% Invalid argument %s\n", value);
+	return NULL;
+}
+
+/* A masked A.B.C.D/M as the key of a prefix-keyed list. */
+static bool prefix_key(const char *s, char *buf, size_t len)
+{
+	struct prefix p;
+
+	if (prefix_parse_ipv4(s, &p) < 0)
+		return false;
+	apply_mask(&p);
+	prefix2str(&p, buf, len);
+	return true;
+}
+
 DEFUN(router_rip, router_rip_cmd, "router rip",
       "Enable a routing process\n" "Routing Information Protocol (RIP)\n")
 {
 	struct rip *rip = rip_get();
+	bool own = !nb_txn_active();
 
-	if (!rip->enabled && rip_enable(rip) < 0) {
-		vty_out(vty, "%% Can't create RIP: the RIP socket could not be opened\n");
-		return CMD_WARNING;
+	if (!nb_find(RIP_NB_XP)) {
+		if (edit1(vty, RIP_NB_XP, NB_OP_CREATE, NULL) != CMD_SUCCESS)
+			return CMD_WARNING;
+		if (own && !rip->enabled) {
+			vty_out(vty, "%% Can't create RIP: the RIP socket could not be opened\n");
+			edit1(vty, RIP_NB_XP, NB_OP_DESTROY, NULL);
+			return CMD_WARNING;
+		}
 	}
 	vty_enter_node(vty, RIP_NODE, rip);
 	return CMD_SUCCESS;
@@ -72,33 +120,25 @@ DEFUN(router_rip, router_rip_cmd, "router rip",
 DEFUN(no_router_rip, no_router_rip_cmd, "no router rip",
       NO_STR "Enable a routing process\n" "Routing Information Protocol (RIP)\n")
 {
-	rip_disable(rip_get());
-	return CMD_SUCCESS;
+	return edit1(vty, RIP_NB_XP, NB_OP_DESTROY, NULL);
 }
 
 DEFUN(rip_version, rip_version_cmd, "version <1-2>",
       "Set routing protocol version\n" "version\n")
 {
-	struct rip *rip = rip_get();
 	unsigned long v;
 
 	if (!parse_ulong(argv[0], 1, 2, &v)) {
 		vty_out(vty, "invalid rip version %s\n", argv[0]);
 		return CMD_WARNING;
 	}
-	rip->version_send = (uint8_t)v;
-	rip->version_recv = (uint8_t)v;
-	return CMD_SUCCESS;
+	return edit1(vty, RIP_NB_XP "/version", NB_OP_MODIFY, v == 1 ? "1" : "2");
 }
 
 DEFUN(no_rip_version, no_rip_version_cmd, "no version",
       NO_STR "Set routing protocol version\n")
 {
-	struct rip *rip = rip_get();
-
-	rip->version_send = RI_RIP_VERSION_2;
-	rip->version_recv = RI_RIP_VERSION_1_AND_2;
-	return CMD_SUCCESS;
+	return edit1(vty, RIP_NB_XP "/version", NB_OP_DESTROY, NULL);
 }
 
 ALIAS(no_rip_version, no_rip_version_val_cmd, "no version <1-2>",
@@ -108,17 +148,20 @@ DEFUN(rip_default_metric, rip_default_metric_cmd, "default-metric <1-16>",
       "Set a metric of redistribute routes\n" "Default metric\n")
 {
 	unsigned long v;
+	char num[8];
 
-	if (parse_ulong(argv[0], 1, 16, &v))
-		rip_get()->default_metric = (uint8_t)v;
-	return CMD_SUCCESS;
+	if (!parse_ulong(argv[0], 1, 16, &v))
+		return CMD_SUCCESS;
+	if (v == RIP_DEFAULT_METRIC_DEFAULT)
+		return edit1(vty, RIP_NB_XP "/default-metric", NB_OP_DESTROY, NULL);
+	snprintf(num, sizeof(num), "%lu", v);
+	return edit1(vty, RIP_NB_XP "/default-metric", NB_OP_MODIFY, num);
 }
 
 DEFUN(no_rip_default_metric, no_rip_default_metric_cmd, "no default-metric",
       NO_STR "Set a metric of redistribute routes\n")
 {
-	rip_get()->default_metric = RIP_DEFAULT_METRIC_DEFAULT;
-	return CMD_SUCCESS;
+	return edit1(vty, RIP_NB_XP "/default-metric", NB_OP_DESTROY, NULL);
 }
 
 ALIAS(no_rip_default_metric, no_rip_default_metric_val_cmd, "no default-metric <1-16>",
@@ -131,40 +174,33 @@ DEFUN(rip_timers, rip_timers_cmd,
       "Routing information timeout timer. Default is 180.\n"
       "Garbage collection timer. Default is 120.\n")
 {
-	struct rip *rip = rip_get();
-	unsigned long u, t, g;
+	static const char *const leaf[3] = {
+		RIP_NB_XP "/timers/update-interval", RIP_NB_XP "/timers/timeout-interval",
+		RIP_NB_XP "/timers/garbage-interval",
+	};
+	static const char *const what[3] = { "update", "timeout", "garbage" };
+	unsigned long v[3];
+	char num[16];
 
-	if (!parse_ulong(argv[0], 5, 2147483647UL, &u)) {
-		vty_out(vty, "update timer value error\n");
-		return CMD_WARNING;
+	for (int i = 0; i < 3; i++)
+		if (!parse_ulong(argv[i], 5, 2147483647UL, &v[i])) {
+			vty_out(vty, "%s timer value error\n", what[i]);
+			return CMD_WARNING;
+		}
+	if (v[0] == RIP_UPDATE_TIMER_DEFAULT && v[1] == RIP_TIMEOUT_TIMER_DEFAULT &&
+	    v[2] == RIP_GARBAGE_TIMER_DEFAULT)
+		return edit1(vty, RIP_NB_XP "/timers", NB_OP_DESTROY, NULL);
+	for (int i = 0; i < 3; i++) {
+		snprintf(num, sizeof(num), "%lu", v[i]);
+		nb_cli_enqueue_change(vty, leaf[i], NB_OP_MODIFY, num);
 	}
-	if (!parse_ulong(argv[1], 5, 2147483647UL, &t)) {
-		vty_out(vty, "timeout timer value error\n");
-		return CMD_WARNING;
-	}
-	if (!parse_ulong(argv[2], 5, 2147483647UL, &g)) {
-		vty_out(vty, "garbage timer value error\n");
-		return CMD_WARNING;
-	}
-	rip->update_time = u;
-	rip->timeout_time = t;
-	rip->garbage_time = g;
-	if (rip->enabled)
-		rip_schedule_update(rip);
-	return CMD_SUCCESS;
+	return nb_cli_apply_changes(vty);
 }
 
 DEFUN(no_rip_timers, no_rip_timers_cmd, "no timers basic",
       NO_STR "Adjust routing timers\n" "Basic routing protocol update timers\n")
 {
-	struct rip *rip = rip_get();
-
-	rip->update_time = RIP_UPDATE_TIMER_DEFAULT;
-	rip->timeout_time = RIP_TIMEOUT_TIMER_DEFAULT;
-	rip->garbage_time = RIP_GARBAGE_TIMER_DEFAULT;
-	if (rip->enabled)
-		rip_schedule_update(rip);
-	return CMD_SUCCESS;
+	return edit1(vty, RIP_NB_XP "/timers", NB_OP_DESTROY, NULL);
 }
 
 ALIAS(no_rip_timers, no_rip_timers_val_cmd,
@@ -174,87 +210,86 @@ ALIAS(no_rip_timers, no_rip_timers_val_cmd,
       "Routing information timeout timer. Default is 180.\n"
       "Garbage collection timer. Default is 120.\n");
 
-DEFUN(rip_route, rip_route_cmd, "route A.B.C.D/M",
-      "RIP static route configuration\n" "IP prefix <network>/<length>\n")
+static int route_cmd(struct vty *vty, const char *arg, bool set)
 {
-	struct rip *rip = rip_get();
-	struct route_node *rn;
-	struct prefix p;
+	char key[PREFIX_STRLEN], xp[NB_XPATH_MAX];
+	bool exists;
 
-	if (prefix_parse_ipv4(argv[0], &p) < 0) {
+	if (!prefix_key(arg, key, sizeof(key))) {
 		vty_out(vty, "Malformed address\n");
 		return CMD_WARNING;
 	}
-	apply_mask(&p);
-	if (route_node_lookup(rip->static_routes, &p)) {
+	if (!entry_xp(vty, xp, sizeof(xp), "route", "prefix", key))
+		return CMD_WARNING;
+	exists = nb_find(xp) != NULL;
+	if (set && exists) {
 		vty_out(vty, "There is already same static route.\n");
 		return CMD_WARNING;
 	}
-	rn = route_node_get(rip->static_routes, &p);
-	rn->info = (void *)1;
-	rip_redistribute_add(rip, ZEBRA_ROUTE_RIP, RIP_ROUTE_STATIC, &p, 0,
-			     (struct in_addr){ 0 }, 0, 0, 0);
-	return CMD_SUCCESS;
+	if (!set && !exists) {
+		vty_out(vty, "Can't find route %s.\n", arg);
+		return CMD_WARNING;
+	}
+	return edit1(vty, xp, set ? NB_OP_CREATE : NB_OP_DESTROY, NULL);
+}
+
+DEFUN(rip_route, rip_route_cmd, "route A.B.C.D/M",
+      "RIP static route configuration\n" "IP prefix <network>/<length>\n")
+{
+	return route_cmd(vty, argv[0], true);
 }
 
 DEFUN(no_rip_route, no_rip_route_cmd, "no route A.B.C.D/M",
       NO_STR "RIP static route configuration\n" "IP prefix <network>/<length>\n")
 {
-	struct rip *rip = rip_get();
-	struct route_node *rn;
-	struct prefix p;
-
-	if (prefix_parse_ipv4(argv[0], &p) < 0) {
-		vty_out(vty, "Malformed address\n");
-		return CMD_WARNING;
-	}
-	apply_mask(&p);
-	rn = route_node_lookup(rip->static_routes, &p);
-	if (!rn) {
-		vty_out(vty, "Can't find route %s.\n", argv[0]);
-		return CMD_WARNING;
-	}
-	rip_redistribute_delete(rip, ZEBRA_ROUTE_RIP, RIP_ROUTE_STATIC, &p, 0);
-	rn->info = NULL;
-	route_node_delete(rip->static_routes, rn);
-	return CMD_SUCCESS;
+	return route_cmd(vty, argv[0], false);
 }
 
 DEFUN(rip_distance, rip_distance_cmd, "distance <1-255>",
       "Administrative distance\n" "Distance value\n")
 {
 	unsigned long v;
+	char num[8];
 
-	if (parse_ulong(argv[0], 1, 255, &v))
-		rip_get()->distance = (uint8_t)v;
-	return CMD_SUCCESS;
+	if (!parse_ulong(argv[0], 1, 255, &v))
+		return CMD_SUCCESS;
+	snprintf(num, sizeof(num), "%lu", v);
+	return edit1(vty, RIP_NB_XP "/distance", NB_OP_MODIFY, num);
 }
 
 DEFUN(no_rip_distance, no_rip_distance_cmd, "no distance <1-255>",
       NO_STR "Administrative distance\n" "Distance value\n")
 {
-	rip_get()->distance = 0;
-	return CMD_SUCCESS;
+	return edit1(vty, RIP_NB_XP "/distance", NB_OP_DESTROY, NULL);
 }
 
 static int distance_source(struct vty *vty, const char *dist, const char *pfx,
 			   const char *acl, bool set)
 {
+	char key[PREFIX_STRLEN], xp[NB_XPATH_MAX], leaf[NB_XPATH_MAX + 16], num[8];
 	unsigned long v = 0;
-	struct prefix p;
 
-	if (prefix_parse_ipv4(pfx, &p) < 0) {
+	if (!prefix_key(pfx, key, sizeof(key))) {
 		vty_out(vty, "Malformed prefix\n");
 		return CMD_WARNING;
 	}
-	apply_mask(&p);
 	if (!parse_ulong(dist, 1, 255, &v))
 		return CMD_WARNING;
-	if (rip_distance_set(rip_get(), (uint8_t)v, &p, acl, set) < 0 && !set) {
-		vty_out(vty, "Can't find specified source\n");
+	if (!entry_xp(vty, xp, sizeof(xp), "distance-source", "prefix", key))
 		return CMD_WARNING;
+	if (!set) {
+		if (!nb_find(xp)) {
+			vty_out(vty, "Can't find specified source\n");
+			return CMD_WARNING;
+		}
+		return edit1(vty, xp, NB_OP_DESTROY, NULL);
 	}
-	return CMD_SUCCESS;
+	snprintf(num, sizeof(num), "%lu", v);
+	snprintf(leaf, sizeof(leaf), "%s/distance", xp);
+	nb_cli_enqueue_change(vty, leaf, NB_OP_MODIFY, num);
+	snprintf(leaf, sizeof(leaf), "%s/access-list", xp);
+	nb_cli_enqueue_change(vty, leaf, acl ? NB_OP_MODIFY : NB_OP_DESTROY, acl);
+	return nb_cli_apply_changes(vty);
 }
 
 DEFUN(rip_distance_source, rip_distance_source_cmd, "distance <1-255> A.B.C.D/M",
@@ -289,109 +324,78 @@ DEFUN(no_rip_distance_source_acl, no_rip_distance_source_acl_cmd,
 DEFUN(rip_allow_ecmp, rip_allow_ecmp_cmd, "allow-ecmp",
       "Allow Equal Cost MultiPath\n")
 {
-	struct rip *rip = rip_get();
-
-	if (rip->ecmp) {
+	if (nb_find(RIP_NB_XP "/allow-ecmp")) {
 		vty_out(vty, "ECMP is already enabled.\n");
 		return CMD_WARNING;
 	}
-	rip->ecmp = true;
-	return CMD_SUCCESS;
+	return edit1(vty, RIP_NB_XP "/allow-ecmp", NB_OP_CREATE, NULL);
 }
 
 DEFUN(no_rip_allow_ecmp, no_rip_allow_ecmp_cmd, "no allow-ecmp",
       NO_STR "Allow Equal Cost MultiPath\n")
 {
-	struct rip *rip = rip_get();
-
-	if (!rip->ecmp) {
+	if (!nb_find(RIP_NB_XP "/allow-ecmp")) {
 		vty_out(vty, "ECMP is already disabled.\n");
 		return CMD_WARNING;
 	}
-	rip->ecmp = false;
-	rip_ecmp_disable(rip);
-	return CMD_SUCCESS;
+	return edit1(vty, RIP_NB_XP "/allow-ecmp", NB_OP_DESTROY, NULL);
 }
 
 /* ---- network, neighbor, passive-interface ---- */
+
+static int network_cmd(struct vty *vty, const char *arg, bool set)
+{
+	char key[PREFIX_STRLEN], xp[NB_XPATH_MAX];
+	struct prefix p;
+	bool exists;
+
+	if (parse_ipv4_prefix(arg, &p)) {
+		apply_mask(&p);
+		prefix2str(&p, key, sizeof(key));
+		if (!entry_xp(vty, xp, sizeof(xp), "network", "prefix", key))
+			return CMD_WARNING;
+	} else if (!entry_xp(vty, xp, sizeof(xp), "network-interface", "name", arg)) {
+		return CMD_WARNING;
+	}
+	exists = nb_find(xp) != NULL;
+	if (set && exists) {
+		vty_out(vty, "There is a same network configuration %s\n", arg);
+		return CMD_WARNING;
+	}
+	if (!set && !exists) {
+		vty_out(vty, "Can't find network configuration %s\n", arg);
+		return CMD_WARNING;
+	}
+	return edit1(vty, xp, set ? NB_OP_CREATE : NB_OP_DESTROY, NULL);
+}
 
 DEFUN(rip_network, rip_network_cmd, "network (A.B.C.D/M|WORD)",
       "Enable routing on an IP network\n" "IP prefix <network>/<length>\n"
       "Interface name\n")
 {
-	struct rip *rip = rip_get();
-	struct prefix p;
-	bool dup;
-
-	if (parse_ipv4_prefix(argv[0], &p)) {
-		struct route_node *rn;
-
-		apply_mask(&p);
-		dup = route_node_lookup(rip->networks, &p) != NULL;
-		if (!dup) {
-			rn = route_node_get(rip->networks, &p);
-			rn->info = (void *)1;
-		}
-	} else {
-		dup = !rip_name_list_set(&rip->network_ifnames, argv[0], true);
-	}
-	if (dup) {
-		vty_out(vty, "There is a same network configuration %s\n", argv[0]);
-		return CMD_WARNING;
-	}
-	rip_if_update_all(rip);
-	return CMD_SUCCESS;
+	return network_cmd(vty, argv[0], true);
 }
 
 DEFUN(no_rip_network, no_rip_network_cmd, "no network (A.B.C.D/M|WORD)",
       NO_STR "Enable routing on an IP network\n" "IP prefix <network>/<length>\n"
       "Interface name\n")
 {
-	struct rip *rip = rip_get();
-	struct prefix p;
-	bool found;
-
-	if (parse_ipv4_prefix(argv[0], &p)) {
-		struct route_node *rn;
-
-		apply_mask(&p);
-		rn = route_node_lookup(rip->networks, &p);
-		found = rn != NULL;
-		if (rn) {
-			rn->info = NULL;
-			route_node_delete(rip->networks, rn);
-		}
-	} else {
-		found = rip_name_list_set(&rip->network_ifnames, argv[0], false);
-	}
-	if (!found) {
-		vty_out(vty, "Can't find network configuration %s\n", argv[0]);
-		return CMD_WARNING;
-	}
-	rip_if_update_all(rip);
-	return CMD_SUCCESS;
+	return network_cmd(vty, argv[0], false);
 }
 
 static int neighbor_set(struct vty *vty, const char *addr, bool set)
 {
-	struct rip *rip = rip_get();
+	char buf[INET_ADDRSTRLEN], xp[NB_XPATH_MAX];
 	struct in_addr a;
-	struct prefix p;
-	struct route_node *rn;
 
 	if (inet_pton(AF_INET, addr, &a) != 1) {
 		vty_out(vty, "Please specify address by A.B.C.D\n");
 		return CMD_WARNING;
 	}
-	prefix_from_ipv4(&p, a, 32);
-	if (set) {
-		rn = route_node_get(rip->neighbors, &p);
-		rn->info = (void *)1;
-	} else if ((rn = route_node_lookup(rip->neighbors, &p))) {
-		rn->info = NULL;
-		route_node_delete(rip->neighbors, rn);
-	}
-	return CMD_SUCCESS;
+	inet_ntop(AF_INET, &a, buf, sizeof(buf));
+	if (!entry_xp(vty, xp, sizeof(xp), "neighbor", "address", buf))
+		return CMD_WARNING;
+	return edit1(vty, xp, set ? NB_OP_CREATE : NB_OP_DESTROY, NULL);
 }
 
 DEFUN(rip_neighbor, rip_neighbor_cmd, "neighbor A.B.C.D",
@@ -406,22 +410,52 @@ DEFUN(no_rip_neighbor, no_rip_neighbor_cmd, "no neighbor A.B.C.D",
 	return neighbor_set(vty, argv[0], false);
 }
 
-static int passive_set(const char *arg, bool set)
+/* Remove every entry of `list`, a bounded batch per apply (the change
+ * queue of one apply is bounded). */
+static int clear_list(struct vty *vty, const char *list)
 {
-	struct rip *rip = rip_get();
+	const struct lyd_node *rip = nb_find(RIP_NB_XP), **v;
+	size_t n, i, batch = 16;
+	int ret = CMD_SUCCESS;
+
+	n = nb_children_sorted(rip, list, NULL, &v);
+	for (i = 0; i < n && ret == CMD_SUCCESS; i++) {
+		char *path = lyd_path(v[i], LYD_PATH_STD, NULL, 0);
+
+		if (path)
+			nb_cli_enqueue_change(vty, path, NB_OP_DESTROY, NULL);
+		free(path);
+		if ((i + 1) % batch == 0 || i + 1 == n)
+			ret = nb_cli_apply_changes(vty);
+	}
+	nb_nodes_free(v);
+	return ret;
+}
+
+static int passive_set(struct vty *vty, const char *arg, bool set)
+{
+	bool def = nb_find(RIP_NB_XP "/passive-default") != NULL;
+	char xp[NB_XPATH_MAX];
+	bool exists;
 
 	if (strcmp(arg, "default") == 0) {
-		rip->passive_default = set;
-		rip_name_list_free(&rip->passive_names);
-	} else if (rip->passive_default) {
-		/* under `passive-interface default` the list holds exceptions */
-		if (!rip_name_list_set(&rip->passive_names, arg, !set))
+		/* the names listed so far lose their meaning */
+		if (clear_list(vty, def ? "non-passive-interface" : "passive-interface") !=
+		    CMD_SUCCESS)
 			return CMD_WARNING;
-	} else if (!rip_name_list_set(&rip->passive_names, arg, set)) {
-		return CMD_WARNING;
+		return edit1(vty, RIP_NB_XP "/passive-default",
+			     set ? NB_OP_CREATE : NB_OP_DESTROY, NULL);
 	}
-	rip_if_update_all(rip);
-	return CMD_SUCCESS;
+	/* under `passive-interface default` the list holds the exceptions */
+	if (!entry_xp(vty, xp, sizeof(xp), def ? "non-passive-interface" : "passive-interface",
+		      "name", arg))
+		return CMD_WARNING;
+	if (def)
+		set = !set;
+	exists = nb_find(xp) != NULL;
+	if (set == exists)
+		return CMD_WARNING;
+	return edit1(vty, xp, set ? NB_OP_CREATE : NB_OP_DESTROY, NULL);
 }
 
 DEFUN(rip_passive_interface, rip_passive_interface_cmd,
@@ -429,7 +463,7 @@ DEFUN(rip_passive_interface, rip_passive_interface_cmd,
       "Suppress routing updates on an interface\n" "Interface name\n"
       "default for all interfaces\n")
 {
-	return passive_set(argv[0], true);
+	return passive_set(vty, argv[0], true);
 }
 
 DEFUN(no_rip_passive_interface, no_rip_passive_interface_cmd,
@@ -437,7 +471,7 @@ DEFUN(no_rip_passive_interface, no_rip_passive_interface_cmd,
       NO_STR "Suppress routing updates on an interface\n" "Interface name\n"
       "default for all interfaces\n")
 {
-	return passive_set(argv[0], false);
+	return passive_set(vty, argv[0], false);
 }
 
 /* ---- redistribution ---- */
@@ -495,9 +529,22 @@ void rip_redistribute_clean(struct rip *rip)
 	}
 }
 
-static int redist_set(struct vty *vty, const char *kw, const char *metric,
-		      const char *rmap)
+void rip_redistribute_unset(struct rip *rip, uint8_t type)
 {
+	struct rip_redist *rd = &rip->redist[type];
+
+	if (rd->enabled) {
+		rip_zebra_redistribute(rip, type, false);
+		rip_redistribute_withdraw(rip, type);
+	}
+	XFREE(RIP_CONF, rd->route_map);
+	memset(rd, 0, sizeof(*rd));
+}
+
+static int redist_cmd(struct vty *vty, const char *kw, const char *metric,
+		      const char *rmap, bool set)
+{
+	char xp[NB_XPATH_MAX], leaf[NB_XPATH_MAX + 16], num[8];
 	int type = redist_type(vty, kw);
 	unsigned long m = 0;
 
@@ -505,26 +552,29 @@ static int redist_set(struct vty *vty, const char *kw, const char *metric,
 		return CMD_WARNING;
 	if (metric && !parse_ulong(metric, 0, 16, &m))
 		return CMD_WARNING;
-	rip_redistribute_set(rip_get(), (uint8_t)type, metric != NULL, (uint8_t)m, rmap);
-	return CMD_SUCCESS;
+	if (!entry_xp(vty, xp, sizeof(xp), "redistribute", "type", zebra_route_string(type)))
+		return CMD_WARNING;
+	if (!set)
+		return edit1(vty, xp, NB_OP_DESTROY, NULL);
+	nb_cli_enqueue_change(vty, xp, NB_OP_CREATE, NULL);
+	snprintf(leaf, sizeof(leaf), "%s/metric", xp);
+	snprintf(num, sizeof(num), "%lu", m);
+	nb_cli_enqueue_change(vty, leaf, metric ? NB_OP_MODIFY : NB_OP_DESTROY,
+			      metric ? num : NULL);
+	snprintf(leaf, sizeof(leaf), "%s/route-map", xp);
+	nb_cli_enqueue_change(vty, leaf, rmap ? NB_OP_MODIFY : NB_OP_DESTROY, rmap);
+	return nb_cli_apply_changes(vty);
+}
+
+static int redist_set(struct vty *vty, const char *kw, const char *metric,
+		      const char *rmap)
+{
+	return redist_cmd(vty, kw, metric, rmap, true);
 }
 
 static int redist_unset(struct vty *vty, const char *kw)
 {
-	struct rip *rip = rip_get();
-	int type = redist_type(vty, kw);
-	struct rip_redist *rd;
-
-	if (type < 0)
-		return CMD_WARNING;
-	rd = &rip->redist[type];
-	if (rd->enabled) {
-		rip_zebra_redistribute(rip, (uint8_t)type, false);
-		rip_redistribute_withdraw(rip, (uint8_t)type);
-	}
-	XFREE(RIP_CONF, rd->route_map);
-	memset(rd, 0, sizeof(*rd));
-	return CMD_SUCCESS;
+	return redist_cmd(vty, kw, NULL, NULL, false);
 }
 
 DEFUN(rip_redistribute_type, rip_redistribute_type_cmd, "redistribute " REDIST_TYPES,
@@ -577,22 +627,14 @@ DEFUN(rip_default_information_originate, rip_default_information_originate_cmd,
       "default-information originate",
       "Control distribution of default route\n" "Distribute a default route\n")
 {
-	struct rip *rip = rip_get();
-
-	rip->default_information = true;
-	rip_apply_config(rip);
-	return CMD_SUCCESS;
+	return edit1(vty, RIP_NB_XP "/default-information-originate", NB_OP_CREATE, NULL);
 }
 
 DEFUN(no_rip_default_information_originate, no_rip_default_information_originate_cmd,
       "no default-information originate",
       NO_STR "Control distribution of default route\n" "Distribute a default route\n")
 {
-	struct rip *rip = rip_get();
-
-	rip->default_information = false;
-	rip_apply_config(rip);
-	return CMD_SUCCESS;
+	return edit1(vty, RIP_NB_XP "/default-information-originate", NB_OP_DESTROY, NULL);
 }
 
 /* ---- offset-list and distribute-list ---- */
@@ -604,8 +646,11 @@ static int dir_of(const char *s)
 
 static int offset_cmd(struct vty *vty, int argc, const char *argv[], bool set)
 {
-	unsigned long m;
+	char xp[NB_XPATH_MAX], dxp[NB_XPATH_MAX + 8], leaf[NB_XPATH_MAX + 24], num[8];
 	const char *ifname = argc > 3 ? argv[3] : NULL;
+	const struct lyd_node *old;
+	unsigned long m;
+	int dir;
 
 	if (strncmp(argv[1], "in", 2) != 0 && strncmp(argv[1], "out", 3) != 0) {
 		vty_out(vty, "Invalid direction: %s\n", argv[1]);
@@ -615,11 +660,25 @@ static int offset_cmd(struct vty *vty, int argc, const char *argv[], bool set)
 		vty_out(vty, "Invalid metric: %s\n", argv[2]);
 		return CMD_WARNING;
 	}
-	if (rip_offset_set(rip_get(), argv[0], dir_of(argv[1]), (uint8_t)m, ifname, set) < 0) {
-		vty_out(vty, "Can't find offset-list\n");
+	dir = dir_of(argv[1]);
+	if (!entry_xp(vty, xp, sizeof(xp), "offset-list", "interface", rip_nb_ifkey(ifname)))
 		return CMD_WARNING;
+	snprintf(dxp, sizeof(dxp), "%s/%s", xp, dir ? "out" : "in");
+	snprintf(leaf, sizeof(leaf), "%s/access-list", dxp);
+	if (!set) {
+		old = nb_find(leaf);
+		if (!old || strcmp(nb_value(old), argv[0]) != 0) {
+			vty_out(vty, "Can't find offset-list\n");
+			return CMD_WARNING;
+		}
+		rip_nb_unset(vty, xp, dxp);
+		return nb_cli_apply_changes(vty);
 	}
-	return CMD_SUCCESS;
+	nb_cli_enqueue_change(vty, leaf, NB_OP_MODIFY, argv[0]);
+	snprintf(leaf, sizeof(leaf), "%s/metric", dxp);
+	snprintf(num, sizeof(num), "%lu", m);
+	nb_cli_enqueue_change(vty, leaf, NB_OP_MODIFY, num);
+	return nb_cli_apply_changes(vty);
 }
 
 DEFUN(rip_offset_list, rip_offset_list_cmd, "offset-list WORD (in|out) <0-16>",
@@ -649,12 +708,23 @@ ALIAS(no_rip_offset_list, no_rip_offset_list_ifname_cmd,
 static int distribute_cmd(struct vty *vty, bool prefix, const char *name,
 			  const char *dir, const char *ifname, bool set)
 {
-	if (rip_distribute_set(rip_get(), ifname, dir_of(dir), prefix, name, set) < 0) {
+	char xp[NB_XPATH_MAX], leaf[NB_XPATH_MAX + 24];
+	const struct lyd_node *old;
+
+	if (!entry_xp(vty, xp, sizeof(xp), "distribute-list", "interface",
+		      rip_nb_ifkey(ifname)))
+		return CMD_WARNING;
+	snprintf(leaf, sizeof(leaf), "%s/%s/%s", xp, dir_of(dir) ? "out" : "in",
+		 prefix ? "prefix-list" : "access-list");
+	if (set)
+		return edit1(vty, leaf, NB_OP_MODIFY, name);
+	old = nb_find(leaf);
+	if (!old || strcmp(nb_value(old), name) != 0) {
 		vty_out(vty, "distribute list doesn't exist\n");
 		return CMD_WARNING;
 	}
-	rip_filter_changed(rip_get());
-	return CMD_SUCCESS;
+	rip_nb_unset(vty, xp, leaf);
+	return nb_cli_apply_changes(vty);
 }
 
 #define DIST_STR "Filter networks in routing updates\n"
@@ -773,51 +843,6 @@ void rip_network_write(struct vty *vty, struct rip *rip, bool config_mode)
 			n->name);
 }
 
-static int config_write_rip(struct vty *vty)
-{
-	struct rip *rip = rip_get();
-	struct route_node *rn;
-
-	if (!rip || !rip->enabled)
-		return 0;
-	vty_out(vty, "router rip\n");
-	if (rip->version_send != RI_RIP_VERSION_2 ||
-	    rip->version_recv != RI_RIP_VERSION_1_AND_2)
-		vty_out(vty, " version %d\n", rip->version_send);
-	if (rip->update_time != RIP_UPDATE_TIMER_DEFAULT ||
-	    rip->timeout_time != RIP_TIMEOUT_TIMER_DEFAULT ||
-	    rip->garbage_time != RIP_GARBAGE_TIMER_DEFAULT)
-		vty_out(vty, " timers basic %lu %lu %lu\n", rip->update_time,
-			rip->timeout_time, rip->garbage_time);
-	if (rip->default_information)
-		vty_out(vty, " default-information originate\n");
-	rip_redistribute_write(vty, rip, true);
-	rip_offset_config_write(vty, rip);
-	rip_network_write(vty, rip, true);
-	if (rip->default_metric != RIP_DEFAULT_METRIC_DEFAULT)
-		vty_out(vty, " default-metric %d\n", rip->default_metric);
-	rip_distribute_config_write(vty, rip);
-	rip_if_rmap_config_write(vty, rip);
-	if (rip->distance)
-		vty_out(vty, " distance %d\n", rip->distance);
-	rip_distance_config_write(vty, rip);
-	if (rip->ecmp)
-		vty_out(vty, " allow-ecmp\n");
-	for (rn = route_top(rip->static_routes); rn; rn = route_next(rip->static_routes, rn)) {
-		char buf[PREFIX_STRLEN];
-		struct prefix p;
-
-		vty_out(vty, " route %s\n",
-			prefix2str(route_node_prefix(rn, &p), buf, sizeof(buf)));
-	}
-	return 1;
-}
-
-int rip_config_write(struct vty *vty)
-{
-	return config_write_rip(vty);
-}
-
 static struct cmd_element *const rip_node_cmds[] = {
 	&rip_version_cmd, &no_rip_version_cmd, &no_rip_version_val_cmd,
 	&rip_default_metric_cmd, &no_rip_default_metric_cmd,
@@ -848,6 +873,7 @@ static struct cmd_element *const rip_node_cmds[] = {
 
 void rip_vty_init(void)
 {
+	rip_nb_init();
 	install_node(&rip_node);
 	install_default(RIP_NODE);
 	install_element(CONFIG_NODE, &router_rip_cmd);

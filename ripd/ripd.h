@@ -26,6 +26,15 @@
  * With `allow-ecmp` a learned route may hold several equal-cost paths
  * (struct rip_route.next), installed in zebra as one multipath route.
  *
+ * Configuration: the libyang tree of yang/tarpan-ripd.yang is the source
+ * of truth. The command handlers (rip_vty.c, rip_if_vty.c,
+ * rip_zebra_vty.c, rip_if_rmap.c) only parse and enqueue edits of it; the
+ * northbound callbacks (rip_nb.c, and the interface / zebra parts next to
+ * their commands) call the typed setters below, which keep the structures
+ * of struct rip as the compiled form of the tree; the config blocks are
+ * rendered from the tree (rip_nb_show.c and the interface / zebra
+ * writers).
+ *
  * Prototypes are grouped by the file that defines them.
  */
 #ifndef TARPAN_RIPD_H
@@ -44,6 +53,7 @@
 
 struct event_loop;
 struct event;
+struct lyd_node;
 struct zclient;
 struct vty;
 
@@ -228,6 +238,7 @@ struct rip {
 	struct rip_offset *offsets;
 	struct rip_distribute *distributes;
 	struct rip_if_rmap *if_rmaps;
+	uint8_t nb_dirty;		/* RIP_DIRTY_*: re-evaluate (rip_nb_flush) */
 	bool zebra_disabled;		/* `no router zebra` */
 	bool zebra_no_install;		/* `router zebra` / `no redistribute rip` */
 
@@ -360,8 +371,10 @@ int rip_if_auth_mode_set(struct rip_if *ri, uint8_t type, uint8_t md5_len);
 int rip_if_auth_string_set(struct rip_if *ri, const char *s);
 int rip_if_auth_keychain_set(struct rip_if *ri, const char *name);
 /* Frees the strings the interface commands set. */
-void rip_if_conf_free(struct rip_if *ri);	/* "1", "2", "1 2" */
-int rip_if_config_write(struct vty *vty);
+void rip_if_conf_free(struct rip_if *ri);
+/* Back to the defaults of an interface without `ip rip` settings. */
+void rip_if_conf_reset(struct rip_if *ri);
+int rip_if_description_set(struct rip_if *ri, const char *s);
 
 /* rip_offset.c */
 /* Add the in/out offset to *metric; true if an offset-list matched. */
@@ -370,7 +383,8 @@ bool rip_offset_apply(struct rip *rip, int dir, const struct prefix *p,
 int rip_offset_set(struct rip *rip, const char *acl, int dir, uint8_t metric,
 		   const char *ifname, bool set);
 void rip_offset_clean(struct rip *rip);
-void rip_offset_config_write(struct vty *vty, struct rip *rip);
+/* The access-list of the offset for ifname (NULL = all) and dir, or NULL. */
+const char *rip_offset_get(struct rip *rip, const char *ifname, int dir);
 
 /* rip_filter.c: distribute-list, distance */
 /* true = permitted by the distribute-lists of this direction */
@@ -379,7 +393,9 @@ bool rip_distribute_permit(struct rip *rip, int dir, const struct prefix *p,
 int rip_distribute_set(struct rip *rip, const char *ifname, int dir,
 		       bool prefix_list, const char *name, bool set);
 void rip_distribute_clean(struct rip *rip);
-void rip_distribute_config_write(struct vty *vty, struct rip *rip);
+/* The list named for ifname (NULL = all), dir, kind; NULL if none. */
+const char *rip_distribute_get(struct rip *rip, const char *ifname, int dir,
+			       bool prefix_list);
 void rip_distribute_show(struct vty *vty, struct rip *rip);
 uint8_t rip_distance_apply(struct rip *rip, struct in_addr from,
 			   const struct prefix *p);
@@ -387,7 +403,6 @@ void rip_distance_clean(struct rip *rip);
 int rip_distance_set(struct rip *rip, uint8_t distance, const struct prefix *p,
 		     const char *acl, bool set);
 void rip_distance_show(struct vty *vty, struct rip *rip);
-void rip_distance_config_write(struct vty *vty, struct rip *rip);
 
 /* rip_routemap.c */
 /* RMAP_NODE, the match/set commands and clauses, the change hooks. */
@@ -411,7 +426,6 @@ const char *rip_if_rmap_name(const struct rip *rip, const char *ifname, int dir)
 int rip_if_rmap_set(struct rip *rip, const char *ifname, int dir, const char *name,
 		    bool set);
 void rip_if_rmap_clean(struct rip *rip);
-void rip_if_rmap_config_write(struct vty *vty, const struct rip *rip);
 
 /* rip_zebra.c */
 struct zclient *rip_zclient_new(struct event_loop *loop, struct rip *rip);
@@ -428,14 +442,43 @@ void rip_vty_init(void);
 /* `redistribute TYPE [metric N] [route-map NAME]` */
 void rip_redistribute_set(struct rip *rip, uint8_t type, bool metric_config,
 			  uint8_t metric, const char *rmap);
+/* `no redistribute TYPE`: unsubscribe and withdraw its routes. */
+void rip_redistribute_unset(struct rip *rip, uint8_t type);
 /* Unsubscribe and forget every `redistribute` (no router rip). */
 void rip_redistribute_clean(struct rip *rip);
 void rip_show_init(void);
-int rip_config_write(struct vty *vty);
-/* config_mode: " redistribute X ..." lines; else " X" words for status. */
+/* " X" words of the redistributed types (show ip rip status). */
 void rip_redistribute_write(struct vty *vty, struct rip *rip, bool config_mode);
-/* networks, interface names, neighbours (+ passive lines in config mode) */
+/* networks, interface names, neighbours (show ip rip status) */
 void rip_network_write(struct vty *vty, struct rip *rip, bool config_mode);
+
+/* rip_nb.c: the /tarpan-ripd:rip callbacks and the handlers' helpers */
+#define RIP_NB_XP "/tarpan-ripd:rip"
+#define RIP_NB_IF_XP "/tarpan-ripd:interfaces/interface"
+#define RIP_NB_ZEBRA_XP "/tarpan-ripd:zebra"
+#define RIP_NB_ALL_IFS "*"		/* key of the "all interfaces" entries */
+#define RIP_DIRTY_IFS 0x1		/* which interfaces run RIP */
+#define RIP_DIRTY_ORIGIN 0x2		/* static and default routes */
+#define RIP_DIRTY_FILTER 0x4		/* distribute-lists */
+#define RIP_DIRTY_RMAP 0x8		/* route-map bindings */
+/* Load the module and bind every ripd callback (before the config file). */
+void rip_nb_init(void);
+/* base "/" list "[" key "=" 'value' "]" into buf; NULL if it can't be. */
+const char *rip_nb_entry(char *buf, size_t len, const char *base, const char *list,
+			 const char *key, const char *value);
+const char *rip_nb_ifkey(const char *ifname);	/* NULL -> RIP_NB_ALL_IFS */
+/* Enqueue the removal of node, or of entry when nothing else would be
+ * left in it (so that write + read gives the same tree). */
+void rip_nb_unset(struct vty *vty, const char *entry, const char *node);
+/* A child that is not a default libyang instantiated; NULL if none. */
+const struct lyd_node *rip_nb_xchild(const struct lyd_node *n, const char *name);
+/* Re-evaluate what rip->nb_dirty names. */
+void rip_nb_flush(struct rip *rip);
+/* rip_nb_show.c: the `router rip` block from the tree */
+int rip_nb_show(struct vty *vty, const struct lyd_node *rip);
+/* rip_if_vty.c / rip_zebra_vty.c: their parts of the module */
+void rip_if_nb_init(void);
+void rip_zebra_nb_init(void);
 
 /* rip_debug.c */
 extern unsigned long rip_debug_events, rip_debug_packet, rip_debug_zebra;

@@ -11,9 +11,12 @@
  * FIB programming is batched: kernel_route_update() appends one message to
  * the pending batch; kernel_flush() sends it in as few sendmsg() calls as
  * the socket allows, each message with NLM_F_ACK and its own sequence
- * number. Acks are matched by sequence number as they come: a route the
- * kernel refuses is logged and marked not-in-FIB, the rest go on.
- * On ENOBUFS (lost notifications) zebra resyncs from a fresh dump.
+ * number; only the last of each sendmsg() asks for an ack (failures are
+ * reported regardless). Acks and errors are matched by sequence number as
+ * they come: a route the kernel refuses is logged and marked not-in-FIB,
+ * the rest go on. On ENOBUFS (lost notifications or acks) zebra resyncs
+ * from a fresh dump, which also re-installs any of its routes the kernel
+ * lacks.
  */
 #ifndef ZEBRA_KERNEL_H
 #define ZEBRA_KERNEL_H
@@ -66,6 +69,7 @@ struct kernel_stats {
 	uint64_t acks_err;
 	uint64_t events;
 	uint64_t resyncs;
+	uint64_t reinstalled;	/* our routes missing after a resync */
 	size_t in_flight;
 	size_t queued;
 };
@@ -76,7 +80,7 @@ void kernel_resync(struct kernel *k);
 
 /* Internal to kernel_*.c, rt_netlink.c, if_netlink.c. */
 struct nlmsghdr;
-void rt_netlink_route_msg(struct kernel *k, struct nlmsghdr *h, bool startup);
+void rt_netlink_route_msg(struct kernel *k, struct nlmsghdr *h, bool from_dump);
 void if_netlink_link_msg(struct kernel *k, struct nlmsghdr *h);
 void if_netlink_addr_msg(struct kernel *k, struct nlmsghdr *h);
 

@@ -7,6 +7,19 @@
  * attribute policies. The event socket carries a socket filter that drops
  * the notifications our own route changes cause (sender = our command
  * socket), so a million installs do not echo back a million events.
+ *
+ * Acks. Only the last message of each sendmsg() asks for an ack; the
+ * kernel reports a failure of any message regardless, and handles a
+ * batch in order, so when the closing ack of a batch arrives every
+ * message of it without an error report has succeeded. That is one ack
+ * per batch instead of one per route: a million acks would cost a
+ * million recv() calls and could overrun the socket.
+ *
+ * Resync. On ENOBUFS (lost notifications or acks) zebra dumps links,
+ * addresses and routes again. Kernel routes not seen in the dump leave
+ * the RIB; zebra's own routes are checked against it too: one the RIB
+ * has installed but the kernel lacks is installed again, one the kernel
+ * has but the RIB does not want is removed.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -31,7 +44,7 @@
 DEFINE_MTYPE_STATIC(KERNEL, "Kernel interface");
 DEFINE_MTYPE_STATIC(KERNEL_BUF, "Netlink buffer");
 
-#define SEND_CHUNK (256 * 1024)
+#define SEND_CHUNK (1024 * 1024)
 #define RECV_BUF (1024 * 1024)
 #define DEFAULT_RCVBUF (32 * 1024 * 1024)
 #define FLUSH_BUDGET_US 20000
@@ -188,6 +201,8 @@ void kernel_enqueue(struct kernel *k, struct nlmsghdr *h, enum kop_kind kind,
 		k->out = XREALLOC(KERNEL_BUF, k->out, k->out_cap);
 	}
 	memcpy(k->out + k->out_len, h, h->nlmsg_len);
+	/* errors are reported anyway; send_chunk() asks for the batch's ack */
+	((struct nlmsghdr *)(k->out + k->out_len))->nlmsg_flags &= ~NLM_F_ACK;
 	k->out_len += NLMSG_ALIGN(h->nlmsg_len);
 	k->out_msgs++;
 	schedule_flush(k);
@@ -211,20 +226,21 @@ static const char *kop_name(uint8_t kind)
 	}
 }
 
-static void ack_one(struct kernel *k, uint32_t seq, int error)
+/*
+ * The kernel answered message `seq` (error 0: the closing ack of a batch).
+ * Messages sent before it that got no error report have succeeded.
+ */
+static void ack_upto(struct kernel *k, uint32_t seq, int error)
 {
-	/* acks come in order; anything older than seq was lost */
 	while (k->ring_head < k->ring_sent) {
 		struct kop *op = &k->ring[k->ring_head & (k->ring_cap - 1)];
 
 		if ((int32_t)(op->seq - seq) > 0)
 			return;	/* not ours (a dump) */
 		k->ring_head++;
-		if (op->seq != seq)
-			continue;
-		if (!error) {
+		if (op->seq != seq || !error) {
 			k->st.acks_ok++;
-			return;
+			continue;
 		}
 		if (op->kind == KOP_ROUTE_DEL && error == -ESRCH) {
 			k->st.acks_ok++;
@@ -299,6 +315,22 @@ static void stage_start(struct kernel *k, enum dump_stage s)
 		k->stage = DUMP_IDLE;
 }
 
+/*
+ * After a resync dump: a route of ours the kernel did not list is
+ * installed again (lost to an overrun, or removed behind our back).
+ */
+static void resync_check(struct rnode *rn, void *arg)
+{
+	struct kernel *k = arg;
+	bool seen = rn->nflags & RN_SEEN;
+
+	rn->nflags &= ~RN_SEEN;
+	if (!(rn->nflags & RN_INSTALLED) || seen || !rn->selected)
+		return;
+	k->st.reinstalled++;
+	kernel_route_update(k, rn, rn->selected);
+}
+
 static void dump_done(struct kernel *k)
 {
 	switch (k->stage) {
@@ -313,6 +345,8 @@ static void dump_done(struct kernel *k)
 		if (!k->startup) {
 			zif_sweep_stale(k->ifdb);
 			rib_sweep_stale(k->rib, ZRT_KERNEL);
+			rib_walk(k->rib, AF_INET, resync_check, k);
+			rib_walk(k->rib, AF_INET6, resync_check, k);
 			rib_requeue_all(k->rib);
 		}
 		k->startup = false;
@@ -356,7 +390,7 @@ static void dispatch(struct kernel *k, struct nlmsghdr *h, bool from_dump)
 		break;
 	case RTM_NEWROUTE:
 	case RTM_DELROUTE:
-		rt_netlink_route_msg(k, h, from_dump && k->startup);
+		rt_netlink_route_msg(k, h, from_dump);
 		break;
 	default:
 		break;
@@ -405,7 +439,7 @@ static int read_sock(struct kernel *k, int fd, bool is_cmd, unsigned budget)
 					dump_done(k);
 					continue;
 				}
-				ack_one(k, h->nlmsg_seq, e->error);
+				ack_upto(k, h->nlmsg_seq, e->error);
 				continue;
 			}
 			if (h->nlmsg_seq == k->dump_seq && k->stage != DUMP_IDLE)
@@ -445,7 +479,7 @@ static void ev_read_cb(struct event *ev)
 /* Send one chunk; returns messages sent, 0 when nothing could go, -1 error. */
 static int send_chunk(struct kernel *k)
 {
-	size_t off = 0, msgs = 0;
+	size_t off = 0, msgs = 0, last = 0;
 	int rc;
 
 	while (off < k->out_len) {
@@ -454,11 +488,14 @@ static int send_chunk(struct kernel *k)
 
 		if (off && off + l > SEND_CHUNK)
 			break;
+		last = off;
 		off += l;
 		msgs++;
 	}
 	if (!off)
 		return 0;
+	/* the batch's closing ack */
+	((struct nlmsghdr *)(k->out + last))->nlmsg_flags |= NLM_F_ACK;
 	rc = nl_sendto(k->cmd, k->out, off);
 	if (rc < 0) {
 		if (rc == -NLE_AGAIN || rc == -NLE_NOMEM)

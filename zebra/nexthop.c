@@ -84,6 +84,9 @@ struct nhg *nhg_intern(const struct nexthop *nh, unsigned count)
 	g->hash = h;
 	g->count = count;
 	g->nactive = 0;
+	g->res = NULL;
+	g->res_gen = 0;
+	g->res_dep = false;
 	memcpy(g->nh, tmp, count * sizeof(*tmp));
 	for (unsigned i = 0; i < count; i++)
 		if ((tmp[i].flags & NHF_ACTIVE) && !(tmp[i].flags & NHF_RECURSIVE))
@@ -118,6 +121,8 @@ void nhg_unref(struct nhg **gp)
 		}
 	}
 	nhg_count--;
+	if (g->res && g->res != g)
+		nhg_unref(&g->res);
 	XFREE(NHG, g);
 }
 

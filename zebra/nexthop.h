@@ -56,6 +56,11 @@ struct nhg {
 	uint32_t hash;
 	uint16_t count;
 	uint16_t nactive;	/* nexthops with NHF_ACTIVE (not counting parents of children) */
+	/* the RIB's resolution of this group, valid while res_gen is current
+	 * (see rib.h); a counted reference */
+	uint32_t res_gen;
+	bool res_dep;
+	struct nhg *res;
 	struct nexthop nh[];
 };
 

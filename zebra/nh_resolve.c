@@ -13,6 +13,17 @@
  * The result is an interned group; at most the configured number of
  * usable nexthops are kept (ECMP limit). `dependent` tells the RIB that
  * the result depends on routes other than connected ones.
+ *
+ * Cache. A million routes from one peer share one source group, and so
+ * one resolution: it is kept on the group (nhg->res) with the RIB's
+ * resolution generation. Every gateway resolved is registered with the
+ * RIB, which moves the generation when a route covering a registered
+ * gateway changes, or interfaces or the ECMP limit change; a cached result
+ * of the current generation is therefore what resolving again would give.
+ * Two cases always resolve afresh: kernel and connected entries (they
+ * resolve differently and cheaply) and a route whose own prefix covers one
+ * of its gateways (the route itself is skipped in the lookup, so the
+ * answer depends on the route).
  */
 #include <string.h>
 
@@ -104,8 +115,8 @@ static void resolve_gateway(struct rib *rib, struct rnode *rn,
 	}
 }
 
-struct nhg *rib_resolve(struct rib *rib, struct rnode *rn,
-			const struct rentry *re, bool *dependent)
+static struct nhg *resolve(struct rib *rib, struct rnode *rn,
+			   const struct rentry *re, bool *dependent)
 {
 	struct resolve_ctx c;
 	struct zif_db *db = rib_ifdb(rib);
@@ -140,6 +151,7 @@ struct nhg *rib_resolve(struct rib *rib, struct rnode *rn,
 					nh.flags |= NHF_ACTIVE;
 				emit(&c, &nh);
 			} else {
+				rib_gateway_register(rib, &g->nh[i]);
 				resolve_gateway(rib, rn, &g->nh[i], &c,
 						dependent);
 			}
@@ -150,4 +162,55 @@ struct nhg *rib_resolve(struct rib *rib, struct rnode *rn,
 		}
 	}
 	return nhg_intern(c.out, c.n);
+}
+
+/* Does rn's prefix cover one of g's gateways? */
+static bool covers_gateway(const struct rnode *rn, const struct nhg *g)
+{
+	struct prefix p, gw;
+
+	rnode_prefix(rn, &p);
+	for (unsigned i = 0; i < g->count; i++) {
+		const struct nexthop *nh = &g->nh[i];
+
+		if (rn->family == AF_INET && nh_is_v4gate(nh)) {
+			prefix_from_ipv4(&gw, nh->gate.v4, 32);
+			if (prefix_match(&p, &gw))
+				return true;
+		} else if (rn->family == AF_INET6 && nh_is_v6gate(nh)) {
+			memset(&gw, 0, sizeof(gw));
+			gw.family = AF_INET6;
+			gw.prefixlen = 128;
+			gw.u.v6 = nh->gate.v6;
+			if (prefix_match(&p, &gw))
+				return true;
+		}
+	}
+	return false;
+}
+
+struct nhg *rib_resolve(struct rib *rib, struct rnode *rn,
+			const struct rentry *re, bool *dependent)
+{
+	struct nhg *g = re->nhg, *res;
+	bool cacheable, dep = false;
+
+	cacheable = g && re->type != ZRT_KERNEL && re->type != ZRT_CONNECT &&
+		    !covers_gateway(rn, g);
+	if (cacheable && g->res && g->res_gen == rib_resolve_gen(rib)) {
+		rib_count_resolve(rib, true);
+		*dependent |= g->res_dep;
+		return nhg_ref(g->res);
+	}
+	res = resolve(rib, rn, re, &dep);
+	*dependent |= dep;
+	if (cacheable) {
+		rib_count_resolve(rib, false);
+		if (g->res && g->res != g)
+			nhg_unref(&g->res);
+		g->res = res == g ? res : nhg_ref(res);
+		g->res_gen = rib_resolve_gen(rib);
+		g->res_dep = dep;
+	}
+	return res;
 }

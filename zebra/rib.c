@@ -1,12 +1,18 @@
 /*
  * RIB storage and the change queue.
  *
- * Each family has a chained hash of route nodes keyed by (length, masked
- * address bytes) and a count of nodes per prefix length, so that a longest
- * match probes only the lengths that exist. A node is freed when it has no
- * entries and is not queued. Sources edit entries and queue the node;
- * rib_run_slice() processes queued nodes: drop removed entries, resolve
- * nexthops, select, then tell the FIB and the redistribution hooks.
+ * Each family is a lib/table.h trie whose nodes point at our struct rnode
+ * (trie info). rnodes and rentries come from slabs (slab.h). A node is
+ * freed when it has no entries, is not queued and has nothing of ours in
+ * the kernel. Sources edit entries and queue the node; rib_run_slice()
+ * processes queued nodes: drop removed entries, resolve nexthops, select,
+ * then tell the FIB and the redistribution hooks.
+ *
+ * Dependent routes (recursive or unresolved gateways) are re-resolved
+ * when the queue has drained and some change could have moved a gateway:
+ * that is, when the resolution generation moved (nh_resolve.c), which
+ * happens only for changes at prefixes covering a gateway in use. A
+ * million client routes through a connected gateway cause no such work.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -15,25 +21,26 @@
 #include "event.h"
 #include "log.h"
 #include "memory.h"
+#include "table.h"
 #include "rib.h"
 #include "interface.h"
+#include "slab.h"
 
 DEFINE_MTYPE_STATIC(RIB, "RIB");
-DEFINE_MTYPE_STATIC(RIB_NODE, "RIB node");
-DEFINE_MTYPE_STATIC(RIB_ENTRY, "RIB entry");
-DEFINE_MTYPE_STATIC(RIB_HASH, "RIB hash");
+DEFINE_MTYPE_STATIC(RIB_SLAB, "RIB nodes and entries");
 DEFINE_MTYPE_STATIC(RIB_QUEUE, "RIB queue");
 
 struct rib_table {
-	struct rnode **b;
-	size_t nb;
+	struct route_table *t;
 	size_t count;
 	size_t entries;
-	uint32_t len_count[129];
 };
 
 struct rib {
 	struct rib_table t[2];
+	struct route_table *gw[2];	/* gateways in use (nh_resolve.c) */
+	struct slab node_slab[2];
+	struct slab entry_slab;
 	struct event_loop *loop;
 	struct zif_db *ifdb;
 	struct rib_hooks hooks;
@@ -44,9 +51,15 @@ struct rib {
 	struct event *t_slice;
 	size_t processed;
 	size_t dependent;	/* nodes with RN_DEPENDENT */
-	bool changed_nondep;	/* a non-dependent selection changed */
+	uint32_t gen;		/* resolution generation */
+	bool gen_moved;		/* gen changed since dependents were requeued */
 	bool requeue_all;	/* re-evaluate everything at the next slice */
+	size_t res_hits, res_misses;
 };
+
+/* Generations are unique across RIB instances (a cache never outlives
+ * its RIB's generation, even if a new RIB reuses the address). */
+static uint32_t gen_source;
 
 uint32_t rib_now(void)
 {
@@ -65,21 +78,12 @@ static inline unsigned fam_bytes(int family)
 	return family == AF_INET6 ? 16 : 4;
 }
 
-static uint32_t key_hash(const uint8_t *addr, unsigned nbytes, unsigned plen)
+static void gen_bump(struct rib *rib)
 {
-	uint32_t h = 0x9e3779b9u ^ plen;
-
-	for (unsigned i = 0; i < nbytes; i++)
-		h = (h ^ addr[i]) * 0x01000193u;
-	h ^= h >> 15;
-	h *= 0x2c1b3c6du;
-	h ^= h >> 12;
-	return h;
-}
-
-static uint32_t rn_hash(const struct rnode *rn)
-{
-	return key_hash(rn->addr, fam_bytes(rn->family), rn->plen);
+	if (++gen_source == 0)
+		gen_source = 1;
+	rib->gen = gen_source;
+	rib->gen_moved = true;
 }
 
 struct rib *rib_new(struct event_loop *loop, struct zif_db *ifdb)
@@ -89,18 +93,22 @@ struct rib *rib_new(struct event_loop *loop, struct zif_db *ifdb)
 	rib->loop = loop;
 	rib->ifdb = ifdb;
 	rib->multipath = MULTIPATH_NUM;
-	for (int i = 0; i < 2; i++) {
-		rib->t[i].nb = 1024;
-		rib->t[i].b = XCALLOC(RIB_HASH, rib->t[i].nb * sizeof(void *));
-	}
+	rib->t[0].t = route_table_new(AF_INET);
+	rib->t[1].t = route_table_new(AF_INET6);
+	rib->gw[0] = route_table_new(AF_INET);
+	rib->gw[1] = route_table_new(AF_INET6);
+	slab_init(&rib->node_slab[0], &MTYPE_RIB_SLAB, sizeof(struct rnode) + 4);
+	slab_init(&rib->node_slab[1], &MTYPE_RIB_SLAB, sizeof(struct rnode) + 16);
+	slab_init(&rib->entry_slab, &MTYPE_RIB_SLAB, sizeof(struct rentry));
+	gen_bump(rib);
 	return rib;
 }
 
-static void entry_free(struct rentry *re)
+static void entry_free(struct rib *rib, struct rentry *re)
 {
 	nhg_unref(&re->nhg);
 	nhg_unref(&re->rnhg);
-	XFREE(RIB_ENTRY, re);
+	slab_free(&rib->entry_slab, re);
 }
 
 void rib_free(struct rib *rib)
@@ -109,24 +117,22 @@ void rib_free(struct rib *rib)
 		return;
 	event_cancel(&rib->t_slice);
 	for (int f = 0; f < 2; f++) {
-		struct rib_table *t = &rib->t[f];
+		struct route_table *t = rib->t[f].t;
 
-		for (size_t i = 0; i < t->nb; i++) {
-			struct rnode *rn = t->b[i], *next;
+		for (struct route_node *tn = route_top(t); tn; tn = route_next(t, tn)) {
+			struct rnode *rn = tn->info;
+			struct rentry *re, *rnext;
 
-			for (; rn; rn = next) {
-				struct rentry *re, *rnext;
-
-				next = rn->hnext;
-				for (re = rn->entries; re; re = rnext) {
-					rnext = re->next;
-					entry_free(re);
-				}
-				XFREE(RIB_NODE, rn);
+			for (re = rn->entries; re; re = rnext) {
+				rnext = re->next;
+				entry_free(rib, re);
 			}
 		}
-		XFREE(RIB_HASH, t->b);
+		route_table_free(t, NULL);
+		route_table_free(rib->gw[f], NULL);
+		slab_fini(&rib->node_slab[f]);
 	}
+	slab_fini(&rib->entry_slab);
 	if (rib->q)
 		XFREE(RIB_QUEUE, rib->q);
 	XFREE(RIB, rib);
@@ -140,6 +146,7 @@ void rib_set_hooks(struct rib *rib, const struct rib_hooks *hooks)
 void rib_set_multipath(struct rib *rib, unsigned n)
 {
 	rib->multipath = n < 1 ? 1 : n > MULTIPATH_NUM ? MULTIPATH_NUM : n;
+	gen_bump(rib);
 }
 
 unsigned rib_get_multipath(const struct rib *rib)
@@ -160,115 +167,62 @@ void rnode_prefix(const struct rnode *rn, struct prefix *p)
 	memcpy(p->u.bytes, rn->addr, fam_bytes(rn->family));
 }
 
-static void table_grow(struct rib_table *t)
+static bool prefix_ok(const struct prefix *p)
 {
-	size_t nsz = t->nb * 2;
-	struct rnode **nb = XCALLOC(RIB_HASH, nsz * sizeof(*nb));
-
-	for (size_t i = 0; i < t->nb; i++) {
-		struct rnode *rn = t->b[i], *next;
-
-		for (; rn; rn = next) {
-			size_t h = rn_hash(rn) & (nsz - 1);
-
-			next = rn->hnext;
-			rn->hnext = nb[h];
-			nb[h] = rn;
-		}
-	}
-	XFREE(RIB_HASH, t->b);
-	t->b = nb;
-	t->nb = nsz;
-}
-
-static struct rnode *table_find(const struct rib_table *t, int family,
-				const uint8_t *addr, unsigned plen)
-{
-	unsigned n = fam_bytes(family);
-	struct rnode *rn = t->b[key_hash(addr, n, plen) & (t->nb - 1)];
-
-	for (; rn; rn = rn->hnext)
-		if (rn->plen == plen && memcmp(rn->addr, addr, n) == 0)
-			return rn;
-	return NULL;
-}
-
-/* Masked copy of the prefix bytes; false if the prefix is invalid. */
-static bool prefix_key(const struct prefix *p, uint8_t *out)
-{
-	unsigned n, plen = p->prefixlen;
-
-	if (p->family != AF_INET && p->family != AF_INET6)
-		return false;
-	n = fam_bytes(p->family);
-	if (plen > n * 8)
-		return false;
-	memcpy(out, p->u.bytes, n);
-	for (unsigned i = 0; i < n; i++) {
-		if (i * 8 >= plen)
-			out[i] = 0;
-		else if (i * 8 + 8 > plen)
-			out[i] &= (uint8_t)(0xff << (8 - (plen - i * 8)));
-	}
-	return true;
+	return (p->family == AF_INET && p->prefixlen <= 32) ||
+	       (p->family == AF_INET6 && p->prefixlen <= 128);
 }
 
 struct rnode *rib_node_get(struct rib *rib, const struct prefix *p)
 {
-	uint8_t key[16];
+	struct route_node *tn;
 
-	if (!prefix_key(p, key))
+	if (!prefix_ok(p))
 		return NULL;
-	return table_find(&rib->t[fam_idx(p->family)], p->family, key,
-			  p->prefixlen);
+	tn = route_node_lookup(rib->t[fam_idx(p->family)].t, p);
+	return tn ? tn->info : NULL;
 }
 
 static struct rnode *node_get_or_make(struct rib *rib, const struct prefix *p)
 {
-	uint8_t key[16];
 	struct rib_table *t;
+	struct route_node *tn;
 	struct rnode *rn;
-	unsigned n;
-	size_t h;
+	struct prefix m;
 
-	if (!prefix_key(p, key))
+	if (!prefix_ok(p))
 		return NULL;
 	t = &rib->t[fam_idx(p->family)];
-	rn = table_find(t, p->family, key, p->prefixlen);
-	if (rn)
-		return rn;
-	n = fam_bytes(p->family);
-	rn = XMALLOC(RIB_NODE, sizeof(*rn) + n);
-	memset(rn, 0, sizeof(*rn));
+	tn = route_node_get(t->t, p);
+	if (tn->info)
+		return tn->info;
+	m = *p;
+	apply_mask(&m);
+	rn = slab_alloc(&rib->node_slab[fam_idx(p->family)]);
 	rn->family = p->family;
 	rn->plen = p->prefixlen;
-	memcpy(rn->addr, key, n);
-	if (t->count + 1 > t->nb)
-		table_grow(t);
-	h = rn_hash(rn) & (t->nb - 1);
-	rn->hnext = t->b[h];
-	t->b[h] = rn;
+	memcpy(rn->addr, m.u.bytes, fam_bytes(p->family));
+	tn->info = rn;
 	t->count++;
-	t->len_count[rn->plen]++;
 	return rn;
 }
 
 static void node_unlink_free(struct rib *rib, struct rnode *rn)
 {
 	struct rib_table *t = &rib->t[fam_idx(rn->family)];
-	struct rnode **pp = &t->b[rn_hash(rn) & (t->nb - 1)];
+	struct prefix p;
+	struct route_node *tn;
 
-	for (; *pp; pp = &(*pp)->hnext) {
-		if (*pp == rn) {
-			*pp = rn->hnext;
-			break;
-		}
+	rnode_prefix(rn, &p);
+	tn = route_node_lookup(t->t, &p);
+	if (tn) {
+		tn->info = NULL;
+		route_node_delete(t->t, tn);
 	}
 	t->count--;
-	t->len_count[rn->plen]--;
 	if (rn->nflags & RN_DEPENDENT)
 		rib->dependent--;
-	XFREE(RIB_NODE, rn);
+	slab_free(&rib->node_slab[fam_idx(rn->family)], rn);
 }
 
 static void rib_schedule(struct rib *rib);
@@ -305,14 +259,12 @@ int rib_add(struct rib *rib, const struct prefix *p, const struct rib_route *r)
 {
 	struct rnode *rn;
 	struct rentry *re, **pp;
-	struct rib_table *t;
 
 	if (r->type == ZRT_SYSTEM || r->type >= ZRT_MAX)
 		return -1;
 	rn = node_get_or_make(rib, p);
 	if (!rn)
 		return -1;
-	t = &rib->t[fam_idx(p->family)];
 	/* an existing live entry of the same source is replaced in place */
 	for (pp = &rn->entries; *pp; pp = &(*pp)->next) {
 		re = *pp;
@@ -322,11 +274,11 @@ int rib_add(struct rib *rib, const struct prefix *p, const struct rib_route *r)
 	}
 	re = *pp;
 	if (!re) {
-		re = XCALLOC(RIB_ENTRY, sizeof(*re));
+		re = slab_alloc(&rib->entry_slab);
 		re->type = r->type;
 		re->key = r->key;
 		*pp = re;	/* appended: later entries win ties */
-		t->entries++;
+		rib->t[fam_idx(p->family)].entries++;
 	} else {
 		nhg_unref(&re->nhg);
 	}
@@ -370,57 +322,74 @@ int rib_delete(struct rib *rib, const struct prefix *p, uint8_t type,
 	return -1;
 }
 
-size_t rib_delete_type(struct rib *rib, uint8_t type)
+/* Every node of both families, in order; fn may queue but not free. */
+static void for_each_node(struct rib *rib, void (*fn)(struct rib *, struct rnode *, void *),
+			  void *arg)
 {
-	size_t n = 0;
-
 	for (int f = 0; f < 2; f++) {
-		struct rib_table *t = &rib->t[f];
+		struct route_table *t = rib->t[f].t;
 
-		for (size_t i = 0; i < t->nb; i++) {
-			for (struct rnode *rn = t->b[i]; rn; rn = rn->hnext) {
-				for (struct rentry *re = rn->entries; re;
-				     re = re->next) {
-					if (re->type == type &&
-					    !(re->status & RES_REMOVED)) {
-						entry_mark_removed(rib, rn, re);
-						n++;
-					}
-				}
-			}
+		for (struct route_node *tn = route_top(t); tn; tn = route_next(t, tn))
+			fn(rib, tn->info, arg);
+	}
+}
+
+struct type_walk {
+	uint8_t type;
+	size_t n;
+};
+
+static void delete_type_one(struct rib *rib, struct rnode *rn, void *arg)
+{
+	struct type_walk *w = arg;
+
+	for (struct rentry *re = rn->entries; re; re = re->next) {
+		if (re->type == w->type && !(re->status & RES_REMOVED)) {
+			entry_mark_removed(rib, rn, re);
+			w->n++;
 		}
 	}
-	return n;
+}
+
+size_t rib_delete_type(struct rib *rib, uint8_t type)
+{
+	struct type_walk w = { .type = type };
+
+	for_each_node(rib, delete_type_one, &w);
+	return w.n;
+}
+
+static void mark_stale_one(struct rib *rib, struct rnode *rn, void *arg)
+{
+	struct type_walk *w = arg;
+
+	for (struct rentry *re = rn->entries; re; re = re->next)
+		if (re->type == w->type)
+			re->status |= RES_STALE;
 }
 
 void rib_mark_stale(struct rib *rib, uint8_t type)
 {
-	for (int f = 0; f < 2; f++) {
-		struct rib_table *t = &rib->t[f];
+	struct type_walk w = { .type = type };
 
-		for (size_t i = 0; i < t->nb; i++)
-			for (struct rnode *rn = t->b[i]; rn; rn = rn->hnext)
-				for (struct rentry *re = rn->entries; re;
-				     re = re->next)
-					if (re->type == type)
-						re->status |= RES_STALE;
-	}
+	for_each_node(rib, mark_stale_one, &w);
+}
+
+static void sweep_stale_one(struct rib *rib, struct rnode *rn, void *arg)
+{
+	struct type_walk *w = arg;
+
+	for (struct rentry *re = rn->entries; re; re = re->next)
+		if (re->type == w->type && (re->status & RES_STALE) &&
+		    !(re->status & RES_REMOVED))
+			entry_mark_removed(rib, rn, re);
 }
 
 void rib_sweep_stale(struct rib *rib, uint8_t type)
 {
-	for (int f = 0; f < 2; f++) {
-		struct rib_table *t = &rib->t[f];
+	struct type_walk w = { .type = type };
 
-		for (size_t i = 0; i < t->nb; i++)
-			for (struct rnode *rn = t->b[i]; rn; rn = rn->hnext)
-				for (struct rentry *re = rn->entries; re;
-				     re = re->next)
-					if (re->type == type &&
-					    (re->status & RES_STALE) &&
-					    !(re->status & RES_REMOVED))
-						entry_mark_removed(rib, rn, re);
-	}
+	for_each_node(rib, sweep_stale_one, &w);
 }
 
 void rib_requeue_all(struct rib *rib)
@@ -429,33 +398,35 @@ void rib_requeue_all(struct rib *rib)
 	rib_schedule(rib);
 }
 
+static void queue_one(struct rib *rib, struct rnode *rn, void *arg)
+{
+	node_queue(rib, rn);
+}
+
+static void queue_dependent_one(struct rib *rib, struct rnode *rn, void *arg)
+{
+	if (rn->nflags & RN_DEPENDENT)
+		node_queue(rib, rn);
+}
+
 static void requeue_all_now(struct rib *rib)
 {
 	rib->requeue_all = false;
-	for (int f = 0; f < 2; f++) {
-		struct rib_table *t = &rib->t[f];
-
-		for (size_t i = 0; i < t->nb; i++)
-			for (struct rnode *rn = t->b[i]; rn; rn = rn->hnext)
-				node_queue(rib, rn);
-	}
+	gen_bump(rib);	/* interfaces changed: every resolution may differ */
+	for_each_node(rib, queue_one, NULL);
 }
 
-static void requeue_dependent(struct rib *rib)
+/* Could this node's change alter how some gateway resolves? */
+static void note_resolver_change(struct rib *rib, struct rnode *rn)
 {
-	for (int f = 0; f < 2; f++) {
-		struct rib_table *t = &rib->t[f];
+	struct route_table *gw = rib->gw[fam_idx(rn->family)];
+	struct prefix p;
 
-		for (size_t i = 0; i < t->nb; i++)
-			for (struct rnode *rn = t->b[i]; rn; rn = rn->hnext)
-				if (rn->nflags & RN_DEPENDENT)
-					node_queue(rib, rn);
-	}
-}
-
-static bool nhg_same_ptr(const struct rentry *re, const struct nhg *g)
-{
-	return re->rnhg == g;
+	if (!route_table_count(gw))
+		return;
+	rnode_prefix(rn, &p);
+	if (route_subtree_top(gw, &p))
+		gen_bump(rib);
 }
 
 /* Process one node: the heart of the RIB. Returns true if it was freed. */
@@ -472,7 +443,7 @@ static bool node_process(struct rib *rib, struct rnode *rn)
 		if (re->status & RES_REMOVED)
 			continue;
 		g = rib_resolve(rib, rn, re, &dep);
-		if (!nhg_same_ptr(re, g)) {
+		if (re->rnhg != g) {
 			re->status |= RES_CHANGED;
 			nhg_unref(&re->rnhg);
 			re->rnhg = g;
@@ -503,8 +474,7 @@ static bool node_process(struct rib *rib, struct rnode *rn)
 			best->flags |= ZRF_SELECTED;
 		}
 		rn->selected = best;
-		if (!dep_any)
-			rib->changed_nondep = true;
+		note_resolver_change(rib, rn);
 		if (rib->hooks.fib)
 			rib->hooks.fib(rib->hooks.arg, rn, best);
 		if (rib->hooks.redist)
@@ -519,7 +489,7 @@ static bool node_process(struct rib *rib, struct rnode *rn)
 			if (rn->selected == re)
 				rn->selected = NULL;
 			rib->t[fam_idx(rn->family)].entries--;
-			entry_free(re);
+			entry_free(rib, re);
 			continue;
 		}
 		re->status &= ~RES_CHANGED;
@@ -553,16 +523,20 @@ void rib_run_slice(struct rib *rib, unsigned budget_us)
 				goto out;
 		}
 		rib->q_head = rib->q_tail = 0;
-		if (rib->changed_nondep && rib->dependent) {
-			rib->changed_nondep = false;
-			requeue_dependent(rib);
+		if (rib->gen_moved && rib->dependent) {
+			rib->gen_moved = false;
+			for_each_node(rib, queue_dependent_one, NULL);
 			if (rib->q_head < rib->q_tail)
 				continue;
 		}
-		rib->changed_nondep = false;
+		rib->gen_moved = false;
 		break;
 	}
 out:
+	if (rib->q_cap > 4096 && rib->q_head == rib->q_tail) {
+		XFREE(RIB_QUEUE, rib->q);
+		rib->q_cap = rib->q_head = rib->q_tail = 0;
+	}
 	if (rib->hooks.slice_end)
 		rib->hooks.slice_end(rib->hooks.arg);
 	if (rib->q_head < rib->q_tail)
@@ -601,71 +575,112 @@ void rib_mark_fib(struct rib *rib, const struct prefix *p, bool ok)
 struct rnode *rib_match(struct rib *rib, int family, const void *addr,
 			const struct rnode *skip, int skip_type)
 {
-	struct rib_table *t = &rib->t[fam_idx(family)];
-	unsigned maxlen = fam_bytes(family) * 8;
+	struct route_table *t = rib->t[fam_idx(family)].t;
 	struct prefix p;
 
 	memset(&p, 0, sizeof(p));
 	p.family = family;
+	p.prefixlen = fam_bytes(family) * 8;
 	memcpy(p.u.bytes, addr, fam_bytes(family));
-	for (int len = maxlen; len >= 0; len--) {
-		uint8_t key[16];
+	for (;;) {
+		struct route_node *tn = route_node_match(t, &p);
 		struct rnode *rn;
 
-		if (!t->len_count[len])
-			continue;
-		p.prefixlen = len;
-		prefix_key(&p, key);
-		rn = table_find(t, family, key, len);
-		if (!rn || rn == skip || !rn->selected)
-			continue;
-		if (rn->selected->status & RES_REMOVED)
-			continue;
-		if (skip_type && rn->selected->type == skip_type)
-			continue;
-		return rn;
+		if (!tn)
+			return NULL;
+		rn = tn->info;
+		if (rn != skip && rn->selected &&
+		    !(rn->selected->status & RES_REMOVED) &&
+		    !(skip_type && rn->selected->type == skip_type))
+			return rn;
+		if (rn->plen == 0)
+			return NULL;
+		p.prefixlen = rn->plen - 1;	/* the next shorter one */
 	}
-	return NULL;
 }
 
-static int rn_cmp(const void *a, const void *b)
-{
-	const struct rnode *x = *(struct rnode *const *)a;
-	const struct rnode *y = *(struct rnode *const *)b;
-	int c = memcmp(x->addr, y->addr, fam_bytes(x->family));
+/* ---- ordered access ---- */
 
-	if (c)
-		return c;
-	return (int)x->plen - (int)y->plen;
+struct rnode *rib_node_seek(struct rib *rib, const struct prefix *p,
+			    bool inclusive)
+{
+	struct rib_iter it;
+
+	if (!prefix_ok(p))
+		return NULL;
+	rib_iter_init(&it, rib, p->family, NULL);
+	it.last = *p;
+	apply_mask(&it.last);
+	if (inclusive) {
+		struct rnode *rn = rib_node_get(rib, &it.last);
+
+		if (rn)
+			return rn;
+	}
+	it.started = true;
+	return rib_iter_next(&it);
 }
 
-struct rnode **rib_sorted(struct rib *rib, int family, size_t *count)
+struct rnode *rib_node_next(struct rib *rib, const struct rnode *rn)
 {
-	struct rib_table *t = &rib->t[fam_idx(family)];
-	struct rnode **v = XMALLOC(RIB_QUEUE, (t->count + 1) * sizeof(*v));
-	size_t n = 0;
+	struct prefix p;
 
-	for (size_t i = 0; i < t->nb; i++)
-		for (struct rnode *rn = t->b[i]; rn; rn = rn->hnext)
-			v[n++] = rn;
-	qsort(v, n, sizeof(*v), rn_cmp);
-	*count = n;
-	return v;
+	rnode_prefix(rn, &p);
+	return rib_node_seek(rib, &p, false);
 }
 
-void rib_sorted_free(struct rnode ***v)
+struct rnode *rib_node_first(struct rib *rib, int family)
 {
-	XFREE(RIB_QUEUE, *v);
+	struct route_node *tn = route_top(rib->t[fam_idx(family)].t);
+
+	return tn ? tn->info : NULL;
+}
+
+void rib_iter_init(struct rib_iter *it, struct rib *rib, int family,
+		   const struct prefix *limit)
+{
+	memset(it, 0, sizeof(*it));
+	it->rib = rib;
+	it->family = family;
+	if (limit) {
+		it->limit = *limit;
+		apply_mask(&it->limit);
+		it->has_limit = true;
+		if (limit->family != family || !prefix_ok(limit))
+			it->done = true;
+	}
+}
+
+struct rnode *rib_iter_next(struct rib_iter *it)
+{
+	struct route_iter ri;
+	struct route_node *tn;
+
+	if (it->done)
+		return NULL;
+	/* lib's iterator keeps no pointers: rebuild it from our copy */
+	route_iter_init(&ri, it->rib->t[fam_idx(it->family)].t,
+			it->has_limit ? &it->limit : NULL);
+	if (it->started) {
+		ri.last = it->last;
+		ri.started = true;
+	}
+	tn = route_iter_next(&ri);
+	if (!tn) {
+		it->done = true;
+		return NULL;
+	}
+	it->last = ri.last;
+	it->started = true;
+	return tn->info;
 }
 
 void rib_walk(struct rib *rib, int family, rib_walk_fn fn, void *arg)
 {
-	size_t n;
-	struct rnode **v = rib_sorted(rib, family, &n);
+	struct route_table *t = rib->t[fam_idx(family)].t;
 
-	for (size_t i = 0; i < n; i++)
-		fn(v[i], arg);
-	rib_sorted_free(&v);
+	for (struct route_node *tn = route_top(t); tn; tn = route_next(t, tn))
+		fn(tn->info, arg);
 }
 
 size_t rib_count(const struct rib *rib, int family)
@@ -680,4 +695,44 @@ void rib_get_stats(const struct rib *rib, struct rib_stats *st)
 		st->entries[f] = rib->t[f].entries;
 	}
 	st->processed = rib->processed;
+	st->bytes = slab_bytes(&rib->node_slab[0]) + slab_bytes(&rib->node_slab[1]) +
+		    slab_bytes(&rib->entry_slab);
+	st->resolve_hits = rib->res_hits;
+	st->resolve_misses = rib->res_misses;
+}
+
+/* ---- resolution cache support (nh_resolve.c) ---- */
+
+uint32_t rib_resolve_gen(const struct rib *rib)
+{
+	return rib->gen;
+}
+
+void rib_count_resolve(struct rib *rib, bool hit)
+{
+	if (hit)
+		rib->res_hits++;
+	else
+		rib->res_misses++;
+}
+
+void rib_gateway_register(struct rib *rib, const struct nexthop *nh)
+{
+	struct prefix p;
+	struct route_node *tn;
+
+	memset(&p, 0, sizeof(p));
+	if (nh_is_v4gate(nh)) {
+		p.family = AF_INET;
+		p.prefixlen = 32;
+		p.u.v4 = nh->gate.v4;
+	} else if (nh_is_v6gate(nh)) {
+		p.family = AF_INET6;
+		p.prefixlen = 128;
+		p.u.v6 = nh->gate.v6;
+	} else {
+		return;
+	}
+	tn = route_node_get(rib->gw[fam_idx(p.family)], &p);
+	tn->info = rib;	/* any non-NULL marks it */
 }

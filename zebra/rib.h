@@ -1,18 +1,23 @@
 /*
  * The RIB: every route zebra knows, per prefix, from every source.
  *
- * Two tables (IPv4, IPv6) of route nodes keyed by prefix in a chained hash;
- * longest-prefix match probes only the prefix lengths in use. A node holds
- * the entries of each source (kernel, connected, static, each client
- * protocol) and the selected one. Sources call rib_add()/rib_delete(); these
- * only edit the node and queue it. The queue is worked off in slices
- * (rib_run_slice) from the event loop so that 100,000 config lines or a
- * million client routes never stall the loop; at the end of each slice the
- * hooks flush the kernel batch and the redistribution messages.
+ * Two tables (IPv4, IPv6) of route nodes keyed by prefix in lib/table.h's
+ * path-compressed trie: ordered walks (`show ip route`, SNMP GETNEXT) and
+ * longest-prefix match come from the trie, with no sorted copies. A node
+ * holds the entries of each source (kernel, connected, static, each client
+ * protocol) and the selected one; nodes and entries come from slabs, so a
+ * route costs the trie's ~36 bytes plus a 24-byte node and a 48-byte entry.
+ * Sources call rib_add()/rib_delete(); these only edit the node and queue
+ * it. The queue is worked off in slices (rib_run_slice) from the event loop
+ * so that 100,000 config lines or a million client routes never stall the
+ * loop; at the end of each slice the hooks flush the kernel batch and the
+ * redistribution messages.
  *
  * Selection (rib_select.c) follows Quagga 1.2.4: distance 255 never wins,
  * connected beats everything, then lower distance, then lower metric, and
- * on a tie the older entry. Nexthops are resolved in nh_resolve.c.
+ * on a tie the older entry. Nexthops are resolved in nh_resolve.c, which
+ * caches the resolution of each interned group until a route that could
+ * change it (one whose prefix covers a gateway in use) changes.
  */
 #ifndef ZEBRA_RIB_H
 #define ZEBRA_RIB_H
@@ -51,9 +56,9 @@ struct rentry {
 #define RN_QUEUED 0x01
 #define RN_INSTALLED 0x02	/* zebra has a route for it in the kernel */
 #define RN_DEPENDENT 0x04	/* has recursive or unresolved gateways */
+#define RN_SEEN 0x08		/* kernel: our route was in the resync dump */
 
 struct rnode {
-	struct rnode *hnext;
 	struct rentry *entries;
 	struct rentry *selected;
 	uint8_t family;
@@ -133,9 +138,36 @@ struct rnode *rib_match(struct rib *rib, int family, const void *addr,
 			const struct rnode *skip, int skip_type);
 void rnode_prefix(const struct rnode *rn, struct prefix *p);
 
-/* Walk: every node of a family in prefix order (a sorted snapshot). */
-struct rnode **rib_sorted(struct rib *rib, int family, size_t *count);
-void rib_sorted_free(struct rnode ***v);
+/*
+ * Ordered access, in (address, length) order: 10.0.0.0/8, 10.0.0.0/16,
+ * 10.1.0.0/16. rib_node_seek() gives the first node at (inclusive) or
+ * after p; rib_node_next() the one after rn. Every node returned has at
+ * least one entry or a route in the kernel; callers filter on ->selected.
+ * Node pointers are valid until the RIB processes its queue (the event
+ * loop runs); walks that span events keep the last prefix (rnode_prefix)
+ * and seek past it, or use struct rib_iter.
+ */
+struct rnode *rib_node_seek(struct rib *rib, const struct prefix *p,
+			    bool inclusive);
+struct rnode *rib_node_next(struct rib *rib, const struct rnode *rn);
+struct rnode *rib_node_first(struct rib *rib, int family);
+
+/* A walk that survives any change to the RIB between calls. limit: only
+ * prefixes inside it (longer-prefixes), NULL for all of the family. */
+struct rib_iter {
+	struct rib *rib;
+	int family;
+	struct prefix last;
+	struct prefix limit;
+	bool has_limit;
+	bool started;
+	bool done;
+};
+void rib_iter_init(struct rib_iter *it, struct rib *rib, int family,
+		   const struct prefix *limit);
+struct rnode *rib_iter_next(struct rib_iter *it);
+
+/* Every node of a family in prefix order; fn must not free nodes. */
 typedef void (*rib_walk_fn)(struct rnode *rn, void *arg);
 void rib_walk(struct rib *rib, int family, rib_walk_fn fn, void *arg);
 size_t rib_count(const struct rib *rib, int family);
@@ -149,6 +181,9 @@ struct rib_stats {
 	size_t nodes[2];
 	size_t entries[2];
 	size_t processed;
+	size_t bytes;		/* nodes and entries (slabs) */
+	size_t resolve_hits;	/* nexthop resolutions served from the cache */
+	size_t resolve_misses;
 };
 void rib_get_stats(const struct rib *rib, struct rib_stats *st);
 
@@ -157,6 +192,15 @@ struct rentry *rib_select_best(struct rnode *rn);
 struct nhg *rib_resolve(struct rib *rib, struct rnode *rn,
 			const struct rentry *re, bool *dependent);
 bool rentry_usable(const struct rentry *re);
+/*
+ * The resolution cache (nh_resolve.c): a group's resolution is kept on the
+ * group with the generation it was made in. The generation changes when a
+ * route whose prefix covers a registered gateway changes, and on interface
+ * or ECMP-limit changes; every gateway ever resolved is registered.
+ */
+uint32_t rib_resolve_gen(const struct rib *rib);
+void rib_gateway_register(struct rib *rib, const struct nexthop *nh);
+void rib_count_resolve(struct rib *rib, bool hit);
 
 /* monotonic seconds, for entry uptimes */
 uint32_t rib_now(void);

@@ -192,8 +192,9 @@ static unsigned parse_multipath(int family, struct nlattr *mp,
 	return n;
 }
 
-void rt_netlink_route_msg(struct kernel *k, struct nlmsghdr *h, bool startup)
+void rt_netlink_route_msg(struct kernel *k, struct nlmsghdr *h, bool from_dump)
 {
+	bool startup = from_dump && k->startup;
 	struct nlattr *tb[RTA_MAX + 1];
 	struct rtmsg *rtm;
 	struct prefix p;
@@ -237,6 +238,21 @@ void rt_netlink_route_msg(struct kernel *k, struct nlmsghdr *h, bool startup)
 				return;
 			}
 			/* -k: keep it, known as a kernel route */
+		} else if (from_dump) {
+			/* resync: is it one the RIB has installed? */
+			struct rnode *rn = rib_node_get(k->rib, &p);
+
+			if (h->nlmsg_type == RTM_NEWROUTE &&
+			    prio == ZEBRA_KERNEL_METRIC && rn &&
+			    (rn->nflags & RN_INSTALLED)) {
+				rn->nflags |= RN_SEEN;
+				return;
+			}
+			if (!k->opts.keep_kernel) {
+				delete_leftover(k, h, rtm, tb);
+				return;
+			}
+			/* -k: a kept leftover, still a kernel route */
 		} else {
 			/* someone removed one of ours (e.g. link down) */
 			if (h->nlmsg_type == RTM_DELROUTE &&

@@ -3,8 +3,13 @@
  * filters (address, prefix, longer-prefixes, supernets-only, protocol,
  * summary) and an additive `json` form.
  *
- * Data is gathered first (a sorted snapshot of the nodes), then formatted.
- * Entries of a node are listed newest first, as Quagga keeps them.
+ * The RIB is walked in prefix order straight from its trie; a full table
+ * is produced incrementally (vty_produce): SHOW_NODES_PER_STEP nodes per
+ * call, the next call when the session's output has drained, so that a
+ * million-route `show ip route` neither stalls the loop nor buffers the
+ * whole text. The walk keeps only the last prefix shown (struct rib_iter)
+ * and so survives any RIB change between steps. Entries of a node are
+ * listed newest first, as Quagga keeps them.
  */
 #include <arpa/inet.h>
 #include <stdio.h>
@@ -13,10 +18,15 @@
 #include <time.h>
 
 #include "command.h"
+#include "memory.h"
 #include "vty.h"
 #include "interface.h"
 #include "rib.h"
 #include "zebra_vty.h"
+
+DEFINE_MTYPE_STATIC(SHOW_ROUTE, "show route walk");
+
+#define SHOW_NODES_PER_STEP 256
 
 #define SHOW_V4_HEADER                                                         \
 	"Codes: K - kernel route, C - connected, S - static, R - RIP,\n"       \
@@ -226,48 +236,137 @@ static bool supernet(struct rnode *rn)
 	return rn->plen < cls;
 }
 
+struct show_walk {
+	struct rib_iter it;
+	int family;
+	int type;
+	enum show_filter f;
+	bool json;
+	bool first;
+	/* summary */
+	bool summary;
+	size_t rib_cnt[ZRT_MAX + 1], fib_cnt[ZRT_MAX + 1];
+};
+
+static void show_node(struct vty *vty, struct show_walk *w, struct rnode *rn)
+{
+	if (!node_has_type(rn, w->type))
+		return;
+	if (w->f == SF_SUPERNETS && !supernet(rn))
+		return;
+	if (w->json) {
+		struct rentry *e[64];
+		unsigned m = entries_newest_first(rn, e, 64);
+
+		for (unsigned j = 0; j < m; j++)
+			if (w->type < 0 || e[j]->type == w->type)
+				json_entry(vty, rn, e[j], &w->first);
+		return;
+	}
+	if (w->first) {
+		vty_out(vty, "%s", w->family == AF_INET ? SHOW_V4_HEADER :
+							  SHOW_V6_HEADER);
+		w->first = false;
+	}
+	show_route_entry_lines(vty, rn, w->type);
+}
+
+static void summary_node(struct show_walk *w, struct rnode *rn)
+{
+	for (struct rentry *re = rn->entries; re; re = re->next) {
+		int t = re->type;
+
+		if (re->status & RES_REMOVED)
+			continue;
+		if (t == ZRT_BGP && (re->flags & ZRF_IBGP))
+			t = ZRT_MAX;	/* ibgp line */
+		w->rib_cnt[t]++;
+		if ((re->status & RES_FIB) && (re->status & RES_SELECTED))
+			w->fib_cnt[t]++;
+	}
+}
+
+static void summary_print(struct vty *vty, struct show_walk *w)
+{
+	size_t tot_r = 0, tot_f = 0;
+
+	for (int t = 0; t <= ZRT_MAX; t++) {
+		tot_r += w->rib_cnt[t];
+		tot_f += w->fib_cnt[t];
+	}
+	vty_out(vty, "%-20s %-20s %s  (vrf %u)\n", "Route Source", "Routes",
+		"FIB", 0);
+	for (int t = 0; t < ZRT_MAX; t++) {
+		if (t == ZRT_BGP) {
+			if (w->rib_cnt[ZRT_BGP] || w->rib_cnt[ZRT_MAX]) {
+				vty_out(vty, "%-20s %-20zu %-20zu \n", "ebgp",
+					w->rib_cnt[ZRT_BGP], w->fib_cnt[ZRT_BGP]);
+				vty_out(vty, "%-20s %-20zu %-20zu \n", "ibgp",
+					w->rib_cnt[ZRT_MAX], w->fib_cnt[ZRT_MAX]);
+			}
+			continue;
+		}
+		if (w->rib_cnt[t])
+			vty_out(vty, "%-20s %-20zu %-20zu \n", zrt_name(t),
+				w->rib_cnt[t], w->fib_cnt[t]);
+	}
+	vty_out(vty, "------\n");
+	vty_out(vty, "%-20s %-20zu %-20zu \n", "Totals", tot_r, tot_f);
+	vty_out(vty, "\n");
+}
+
+static void show_walk_release(void *arg)
+{
+	struct show_walk *w = arg;
+
+	XFREE(SHOW_ROUTE, w);
+}
+
+/* One step of the walk; true when done (and the walk freed). */
+static bool show_step(struct vty *vty, void *arg)
+{
+	struct show_walk *w = arg;
+
+	for (unsigned n = 0; n < SHOW_NODES_PER_STEP; n++) {
+		struct rnode *rn = rib_iter_next(&w->it);
+
+		if (!rn) {
+			if (w->summary)
+				summary_print(vty, w);
+			else if (w->json)
+				vty_out(vty, "\n]\n");
+			show_walk_release(w);
+			return true;
+		}
+		if (w->summary)
+			summary_node(w, rn);
+		else
+			show_node(vty, w, rn);
+	}
+	return false;
+}
+
+static struct show_walk *show_walk_new(int family, const struct prefix *under)
+{
+	struct show_walk *w = XCALLOC(SHOW_ROUTE, sizeof(*w));
+
+	rib_iter_init(&w->it, zebra_ctx->rib, family, under);
+	w->family = family;
+	w->first = true;
+	return w;
+}
+
 static int show_routes(struct vty *vty, int family, int type, enum show_filter f,
 		       const struct prefix *under, bool json)
 {
-	size_t n;
-	struct rnode **v = rib_sorted(zebra_ctx->rib, family, &n);
-	bool first = true;
+	struct show_walk *w = show_walk_new(family, f == SF_LONGER ? under : NULL);
 
+	w->type = type;
+	w->f = f;
+	w->json = json;
 	if (json)
 		vty_out(vty, "[");
-	for (size_t i = 0; i < n; i++) {
-		struct rnode *rn = v[i];
-
-		if (!node_has_type(rn, type))
-			continue;
-		if (f == SF_LONGER) {
-			struct prefix p;
-
-			rnode_prefix(rn, &p);
-			if (!prefix_match(under, &p))
-				continue;
-		}
-		if (f == SF_SUPERNETS && !supernet(rn))
-			continue;
-		if (json) {
-			struct rentry *e[64];
-			unsigned m = entries_newest_first(rn, e, 64);
-
-			for (unsigned j = 0; j < m; j++)
-				if (type < 0 || e[j]->type == type)
-					json_entry(vty, rn, e[j], &first);
-			continue;
-		}
-		if (first) {
-			vty_out(vty, "%s", family == AF_INET ? SHOW_V4_HEADER :
-							       SHOW_V6_HEADER);
-			first = false;
-		}
-		show_route_entry_lines(vty, rn, type);
-	}
-	if (json)
-		vty_out(vty, "\n]\n");
-	rib_sorted_free(&v);
+	vty_produce_release(vty, show_step, show_walk_release, w);
 	return CMD_SUCCESS;
 }
 
@@ -389,46 +488,10 @@ static int show_prefix(struct vty *vty, int family, const char *s, bool longer,
 
 static int show_summary(struct vty *vty, int family)
 {
-	size_t n, rib_cnt[ZRT_MAX + 1] = { 0 }, fib_cnt[ZRT_MAX + 1] = { 0 };
-	size_t tot_r = 0, tot_f = 0;
-	struct rnode **v = rib_sorted(zebra_ctx->rib, family, &n);
+	struct show_walk *w = show_walk_new(family, NULL);
 
-	for (size_t i = 0; i < n; i++) {
-		for (struct rentry *re = v[i]->entries; re; re = re->next) {
-			int t = re->type;
-
-			if (re->status & RES_REMOVED)
-				continue;
-			if (t == ZRT_BGP && (re->flags & ZRF_IBGP))
-				t = ZRT_MAX;	/* ibgp line */
-			rib_cnt[t]++;
-			tot_r++;
-			if ((re->status & RES_FIB) && (re->status & RES_SELECTED)) {
-				fib_cnt[t]++;
-				tot_f++;
-			}
-		}
-	}
-	rib_sorted_free(&v);
-	vty_out(vty, "%-20s %-20s %s  (vrf %u)\n", "Route Source", "Routes",
-		"FIB", 0);
-	for (int t = 0; t < ZRT_MAX; t++) {
-		if (t == ZRT_BGP) {
-			if (rib_cnt[ZRT_BGP] || rib_cnt[ZRT_MAX]) {
-				vty_out(vty, "%-20s %-20zu %-20zu \n", "ebgp",
-					rib_cnt[ZRT_BGP], fib_cnt[ZRT_BGP]);
-				vty_out(vty, "%-20s %-20zu %-20zu \n", "ibgp",
-					rib_cnt[ZRT_MAX], fib_cnt[ZRT_MAX]);
-			}
-			continue;
-		}
-		if (rib_cnt[t])
-			vty_out(vty, "%-20s %-20zu %-20zu \n", zrt_name(t),
-				rib_cnt[t], fib_cnt[t]);
-	}
-	vty_out(vty, "------\n");
-	vty_out(vty, "%-20s %-20zu %-20zu \n", "Totals", tot_r, tot_f);
-	vty_out(vty, "\n");
+	w->summary = true;
+	vty_produce_release(vty, show_step, show_walk_release, w);
 	return CMD_SUCCESS;
 }
 

@@ -13,20 +13,14 @@
  * without usable nexthops still shows as one row with nexthop 0.0.0.0.
  *
  * Rows are found through ordered access to the RIB's nodes (ord_seek,
- * ord_next): a GETNEXT seeks to the first node not before the requested
+ * ord_next over rib_node_seek / rib_node_next, which walk the RIB's trie
+ * directly): a GETNEXT seeks to the first node not before the requested
  * destination and steps from there; the nexthops of one node are sorted
  * on the fly. In ipForwardTable the mask is not part of the index, so the
  * rows of every node with the same destination address are merged and
  * sorted by (proto, nexthop); of two rows with the same index the shorter
- * prefix is shown (the RFC's known ambiguity).
- *
- * Ordered access: the RIB is a hash and has no successor query yet, so
- * ord_* keep a sorted array of the nodes, rebuilt when the RIB has
- * processed anything since (rib_get_stats().processed). On a stable RIB a
- * whole walk costs one sort; under churn each request may pay O(n log n).
- * Node pointers from the array are only used within one request, during
- * which the RIB cannot change. To be replaced by rib_node_seek() /
- * rib_node_next() once the RIB keeps its nodes in an ordered table.
+ * prefix is shown (the RFC's known ambiguity). Node pointers are only
+ * used within one request, during which the RIB cannot change.
  */
 #include "config.h"
 
@@ -50,44 +44,15 @@ DEFINE_MTYPE_STATIC(ZEBRA_SNMP, "zebra SNMP");
 
 /* ---- ordered access to the RIB ------------------------------------------ */
 
-struct snap {
-	struct rnode **v;
-	size_t n;
-	size_t processed;
-	bool valid;
-};
-
 struct zsnmp {
 	struct rib *rib;
-	struct snap snap[2];
 };
 
 static struct zsnmp *zs_global;
 
-static int fidx(int family)
-{
-	return family == AF_INET6 ? 1 : 0;
-}
-
 static unsigned fbytes(int family)
 {
 	return family == AF_INET6 ? 16 : 4;
-}
-
-static struct snap *snap_get(struct zsnmp *zs, int family)
-{
-	struct snap *s = &zs->snap[fidx(family)];
-	struct rib_stats st;
-
-	rib_get_stats(zs->rib, &st);
-	if (s->valid && s->processed == st.processed)
-		return s;
-	if (s->v)
-		rib_sorted_free(&s->v);
-	s->v = rib_sorted(zs->rib, family, &s->n);
-	s->processed = st.processed;
-	s->valid = true;
-	return s;
 }
 
 static bool node_usable(const struct rnode *rn)
@@ -95,60 +60,46 @@ static bool node_usable(const struct rnode *rn)
 	return rn->selected && !(rn->selected->status & RES_REMOVED);
 }
 
-/* (addr, plen) order, as the RIB's sorted walk. */
-static int node_key_cmp(const struct rnode *rn, const uint8_t *addr,
-			unsigned plen)
+static struct rnode *skip_unusable(struct zsnmp *zs, struct rnode *rn)
 {
-	int c = memcmp(rn->addr, addr, fbytes(rn->family));
-
-	if (c)
-		return c;
-	return (int)rn->plen - (int)plen;
+	while (rn && !node_usable(rn))
+		rn = rib_node_next(zs->rib, rn);
+	return rn;
 }
 
-/* First usable node with (addr, plen) >= the given key; *pos its place. */
+/*
+ * First usable node with (addr, plen) >= the given key, in the RIB's
+ * (address, length) order. addr may have bits set beyond plen: nodes with
+ * that address are at least as long as its last set bit, so the seek
+ * starts at that length if it is longer.
+ */
 static struct rnode *ord_seek(struct zsnmp *zs, int family,
-			      const uint8_t *addr, unsigned plen, size_t *pos)
+			      const uint8_t *addr, unsigned plen)
 {
-	struct snap *s = snap_get(zs, family);
-	size_t lo = 0, hi = s->n;
+	struct prefix p;
+	unsigned n = fbytes(family), need = 0;
 
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-
-		if (node_key_cmp(s->v[mid], addr, plen) < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	for (; lo < s->n; lo++) {
-		if (node_usable(s->v[lo])) {
-			*pos = lo;
-			return s->v[lo];
+	for (unsigned i = n; i-- > 0;) {
+		if (addr[i]) {
+			need = i * 8 + 8 - (unsigned)__builtin_ctz(addr[i]);
+			break;
 		}
 	}
-	return NULL;
+	memset(&p, 0, sizeof(p));
+	p.family = family;
+	p.prefixlen = plen > need ? plen : need;
+	memcpy(p.u.bytes, addr, n);
+	return skip_unusable(zs, rib_node_seek(zs->rib, &p, true));
 }
 
-static struct rnode *ord_next(struct zsnmp *zs, int family, size_t *pos)
+static struct rnode *ord_next(struct zsnmp *zs, const struct rnode *rn)
 {
-	struct snap *s = snap_get(zs, family);
-	size_t i;
-
-	for (i = *pos + 1; i < s->n; i++) {
-		if (node_usable(s->v[i])) {
-			*pos = i;
-			return s->v[i];
-		}
-	}
-	return NULL;
+	return skip_unusable(zs, rib_node_next(zs->rib, rn));
 }
 
-static struct rnode *ord_first(struct zsnmp *zs, int family, size_t *pos)
+static struct rnode *ord_first(struct zsnmp *zs, int family)
 {
-	static const uint8_t zero[16];
-
-	return ord_seek(zs, family, zero, 0, pos);
+	return skip_unusable(zs, rib_node_first(zs->rib, family));
 }
 
 /* ---- rows of a node ---------------------------------------------------- */
@@ -300,20 +251,19 @@ static size_t cand_sort_unique(struct cand *c, size_t n)
 
 /*
  * The rows of a row group: one node (ipCidr, inetCidr) or every node with
- * the address of rn (ipForward), starting at snapshot position pos.
+ * the address of rn (ipForward).
  */
-static size_t group_rows(struct zsnmp *zs, const struct rnode *rn, size_t pos,
+static size_t group_rows(struct zsnmp *zs, const struct rnode *rn,
 			 enum table_kind kind, struct cand *c)
 {
 	size_t n = 0;
 
 	cand_add(c, &n, rn, kind);
 	if (kind == T_FORWARD) {
-		size_t p = pos;
 		const struct rnode *x;
 
-		while ((x = ord_next(zs, AF_INET, &p)) &&
-		       memcmp(x->addr, rn->addr, 4) == 0)
+		for (x = ord_next(zs, rn); x && memcmp(x->addr, rn->addr, 4) == 0;
+		     x = ord_next(zs, x))
 			cand_add(c, &n, x, kind);
 	}
 	return cand_sort_unique(c, n);
@@ -354,47 +304,40 @@ static void row_index(struct agentx_row *row, const struct cand *c,
 }
 
 /*
- * Cursor: ptr = first node of the group, pos = its snapshot position,
- * aux = family, sub = row number within the group.
+ * Cursor: ptr = first node of the group, aux = family, sub = row number
+ * within the group.
  */
 static bool group_set(struct zsnmp *zs, struct agentx_row *row,
-		      const struct rnode *rn, size_t pos, size_t sub,
-		      enum table_kind kind)
+		      const struct rnode *rn, size_t sub, enum table_kind kind)
 {
 	struct cand c[ROWS_MAX];
-	size_t n = group_rows(zs, rn, pos, kind, c);
+	size_t n = group_rows(zs, rn, kind, c);
 
 	if (sub >= n)
 		return false;
 	row->ptr = rn;
-	row->pos = pos;
+	row->pos = 0;
 	row->aux = rn->family;
 	row->sub = sub;
 	row_index(row, &c[sub], kind);
 	return true;
 }
 
-/* Position on the first row of the next group after (rn, pos). */
+/* Position on the first row of the next group after rn's. */
 static bool group_next(struct zsnmp *zs, struct agentx_row *row,
-		       const struct rnode *rn, size_t pos, enum table_kind kind)
+		       const struct rnode *rn, enum table_kind kind)
 {
-	int family = rn->family;
-	const struct rnode *x = rn;
+	const struct rnode *last = rn, *x;
 
 	if (kind == T_FORWARD) {	/* skip the nodes of the same address */
-		size_t p = pos;
-
-		while ((x = ord_next(zs, family, &p)) &&
+		while ((x = ord_next(zs, last)) &&
 		       memcmp(x->addr, rn->addr, 4) == 0)
-			pos = p;
-		x = rn;
+			last = x;
 	}
-	x = ord_next(zs, family, &pos);
-	if (!x && kind == T_INET && family == AF_INET) {
-		family = AF_INET6;
-		x = ord_first(zs, family, &pos);
-	}
-	return x && group_set(zs, row, x, pos, 0, kind);
+	x = ord_next(zs, last);
+	if (!x && kind == T_INET && rn->family == AF_INET)
+		x = ord_first(zs, AF_INET6);
+	return x && group_set(zs, row, x, 0, kind);
 }
 
 static bool row_next(struct zsnmp *zs, struct agentx_row *row,
@@ -402,9 +345,9 @@ static bool row_next(struct zsnmp *zs, struct agentx_row *row,
 {
 	const struct rnode *rn = row->ptr;
 
-	if (group_set(zs, row, rn, row->pos, row->sub + 1, kind))
+	if (group_set(zs, row, rn, row->sub + 1, kind))
 		return true;
-	return group_next(zs, row, rn, row->pos, kind);
+	return group_next(zs, row, rn, kind);
 }
 
 /* The (node, nexthop) a row stands for. */
@@ -412,7 +355,7 @@ static bool row_cand(struct zsnmp *zs, const struct agentx_row *row,
 		     enum table_kind kind, struct cand *out)
 {
 	struct cand c[ROWS_MAX];
-	size_t n = group_rows(zs, row->ptr, row->pos, kind, c);
+	size_t n = group_rows(zs, row->ptr, kind, c);
 
 	if (row->sub >= n)
 		return false;
@@ -464,8 +407,8 @@ static bool fwd_seek(void *arg, const agentx_oid *idx, size_t len,
 	struct rnode *rn;
 
 	agentx_index_get_ipv4(idx, len, &pos, &dest);
-	rn = ord_seek(zs, AF_INET, (const uint8_t *)&dest.s_addr, 0, &pos);
-	return rn && group_set(zs, row, rn, pos, 0, T_FORWARD);
+	rn = ord_seek(zs, AF_INET, (const uint8_t *)&dest.s_addr, 0);
+	return rn && group_set(zs, row, rn, 0, T_FORWARD);
 }
 
 static bool fwd_next(void *arg, struct agentx_row *row)
@@ -536,8 +479,8 @@ static bool cidr_seek(void *arg, const agentx_oid *idx, size_t len,
 	struct rnode *rn;
 
 	agentx_index_get_ipv4(idx, len, &pos, &dest);
-	rn = ord_seek(zs, AF_INET, (const uint8_t *)&dest.s_addr, 0, &pos);
-	return rn && group_set(zs, row, rn, pos, 0, T_CIDR);
+	rn = ord_seek(zs, AF_INET, (const uint8_t *)&dest.s_addr, 0);
+	return rn && group_set(zs, row, rn, 0, T_CIDR);
 }
 
 static bool cidr_next(void *arg, struct agentx_row *row)
@@ -630,12 +573,10 @@ static bool inet_seek(void *arg, const agentx_oid *idx, size_t len,
 				plen = want * 8;
 		}
 	}
-	rn = ord_seek(zs, family, addr, plen, &pos);
-	if (!rn && family == AF_INET) {
-		family = AF_INET6;
-		rn = ord_first(zs, family, &pos);
-	}
-	return rn && group_set(zs, row, rn, pos, 0, T_INET);
+	rn = ord_seek(zs, family, addr, plen);
+	if (!rn && family == AF_INET)
+		rn = ord_first(zs, AF_INET6);
+	return rn && group_set(zs, row, rn, 0, T_INET);
 }
 
 static bool inet_next(void *arg, struct agentx_row *row)
@@ -765,13 +706,9 @@ void zebra_snmp_init(struct zebra *z)
 void zebra_snmp_terminate(void)
 {
 	struct zsnmp *zs = zs_global;
-	int i;
 
 	if (!zs)
 		return;
 	agentx_terminate();
-	for (i = 0; i < 2; i++)
-		if (zs->snap[i].v)
-			rib_sorted_free(&zs->snap[i].v);
 	XFREE(ZEBRA_SNMP, zs_global);
 }

@@ -4,8 +4,13 @@
  * Reads are non-blocking into a per-client buffer; every whole message is
  * framed by zapi_frame_err() and dispatched; a bad header (marker, version,
  * length) closes that client and only that client. Work per read event is
- * bounded so that one busy client cannot starve the rest; a client whose
- * half message sits unfinished for ZSERV_PARTIAL_TIMEOUT_MS is dropped.
+ * bounded so that one busy client cannot starve the rest; what is left in
+ * the buffer is taken up again from the loop at once, not when more bytes
+ * come. While the RIB's queue is longer than ZSERV_RIB_BACKLOG, clients are
+ * not read (the socket buffers hold the rest), which keeps zebra's memory
+ * bounded however fast a client writes. A client whose half message sits
+ * unfinished for ZSERV_PARTIAL_TIMEOUT_MS after its last byte is dropped;
+ * time zebra spends not reading does not count against it.
  * Output goes into a growing writer, flushed when the socket is writable;
  * a client that lets more than ZSERV_OUTQ_MAX bytes pile up is dropped.
  */
@@ -36,6 +41,8 @@ DEFINE_MTYPE_STATIC(ZCONN_BUF, "zserv client buffer");
 static struct log_ratelimit rl_zserv = LOG_RATELIMIT_INIT(5, 20);
 
 #define MSGS_PER_READ 4096
+/* RIB queue length above which clients are not read. */
+#define ZSERV_RIB_BACKLOG 65536
 
 static void set_nonblock(int fd)
 {
@@ -170,20 +177,6 @@ void zconn_queued(struct zconn *c)
 		event_add_write(c->zs->loop, conn_write_cb, c, c->fd, &c->t_write);
 }
 
-static void partial_timeout_cb(struct event *ev)
-{
-	struct zconn *c = event_arg(ev);
-
-	if (c->ilen) {
-		zlog_rl(&rl_zserv, LOG_WARNING,
-			"zserv client %d: incomplete message (%zu bytes) for %d ms, disconnecting",
-			c->id, c->ilen, ZSERV_PARTIAL_TIMEOUT_MS);
-		zconn_close(c, "incomplete message");
-	}
-}
-
-static void conn_read_cb(struct event *ev);
-
 /* Frame and dispatch what is buffered; false if the client was closed. */
 static bool conn_process(struct zconn *c, unsigned *budget)
 {
@@ -225,17 +218,66 @@ static bool conn_process(struct zconn *c, unsigned *budget)
 	return !c->dead;
 }
 
+static bool rib_busy(const struct zconn *c)
+{
+	return rib_queue_len(c->zs->rib) > ZSERV_RIB_BACKLOG;
+}
+
+/* Does the buffer start with a whole message (or garbage to report)? */
+static bool conn_has_message(const struct zconn *c)
+{
+	size_t mlen;
+	int err = 0;
+
+	return c->ilen &&
+	       zapi_frame_err(c->ibuf, c->ilen, &mlen, &err) != ZAPI_FRAME_NEED_MORE;
+}
+
+static void conn_read_cb(struct event *ev);
+
+/* Read more from the socket, or come back soon if there is work at hand. */
+static void conn_rearm(struct zconn *c)
+{
+	if (c->dead)
+		return;
+	event_cancel(&c->t_read);
+	if (rib_busy(c) || conn_has_message(c))
+		event_add_timer_msec(c->zs->loop, conn_read_cb, c,
+				     rib_busy(c) ? 1 : 0, &c->t_read);
+	else
+		event_add_read(c->zs->loop, conn_read_cb, c, c->fd, &c->t_read);
+}
+
+static void partial_timeout_cb(struct event *ev)
+{
+	struct zconn *c = event_arg(ev);
+
+	if (c->dead || !c->ilen)
+		return;
+	if (rib_busy(c) || conn_has_message(c)) {
+		/* zebra is behind, not the client: give it the full time again */
+		event_add_timer_msec(c->zs->loop, partial_timeout_cb, c,
+				     ZSERV_PARTIAL_TIMEOUT_MS, &c->t_partial);
+		return;
+	}
+	zlog_rl(&rl_zserv, LOG_WARNING,
+		"zserv client %d: incomplete message (%zu bytes) for %d ms, disconnecting",
+		c->id, c->ilen, ZSERV_PARTIAL_TIMEOUT_MS);
+	zconn_close(c, "incomplete message");
+}
+
 static void conn_read_cb(struct event *ev)
 {
 	struct zconn *c = event_arg(ev);
 	unsigned budget = MSGS_PER_READ;
+	bool got = false;
 
 	if (c->dead)
 		return;
 	/* what a previous call left for lack of budget comes first */
 	if (c->ilen && !conn_process(c, &budget))
 		return;
-	while (budget && c->ilen < ZSERV_INBUF) {
+	while (budget && c->ilen < ZSERV_INBUF && !rib_busy(c)) {
 		ssize_t n = read(c->fd, c->ibuf + c->ilen, ZSERV_INBUF - c->ilen);
 
 		if (n < 0) {
@@ -250,6 +292,7 @@ static void conn_read_cb(struct event *ev)
 			zconn_close(c, c->ilen ? "EOF inside a message" : NULL);
 			return;
 		}
+		got = true;
 		c->ilen += n;
 		c->last_read = time(NULL);
 		if (!conn_process(c, &budget))
@@ -257,11 +300,14 @@ static void conn_read_cb(struct event *ev)
 		if ((size_t)n < (ZSERV_INBUF - c->ilen) / 2)
 			break;
 	}
-	event_cancel(&c->t_partial);
-	if (c->ilen)
-		event_add_timer_msec(c->zs->loop, partial_timeout_cb, c,
-				     ZSERV_PARTIAL_TIMEOUT_MS, &c->t_partial);
-	event_add_read(c->zs->loop, conn_read_cb, c, c->fd, &c->t_read);
+	if (got) {
+		/* the partial-message clock runs from the client's last byte */
+		event_cancel(&c->t_partial);
+		if (c->ilen)
+			event_add_timer_msec(c->zs->loop, partial_timeout_cb, c,
+					     ZSERV_PARTIAL_TIMEOUT_MS, &c->t_partial);
+	}
+	conn_rearm(c);
 }
 
 static void accept_one(struct zserv *zs, int lfd, bool is_unix)

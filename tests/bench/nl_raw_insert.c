@@ -7,7 +7,9 @@
  * NLM_F_ACK) straight to RTNETLINK: RTM_NEWROUTE messages are packed into
  * large sendmsg() buffers and the acks are drained as they come, without
  * blocking, between sends. It prints the seconds from the first send to
- * the last ack. This is what a perfect zebra would cost the kernel; `ip
+ * the last ack. With -e only the last message of each sendmsg() asks for
+ * an ack (the kernel reports failures of the others regardless), which
+ * is how zebra batches. This is what a perfect zebra would cost the kernel; `ip
  * -batch` (one message per sendmsg, one blocking ack wait per route) is
  * slower and so the wrong reference.
  *
@@ -16,7 +18,7 @@
  * RTM_F_FIB_MATCH, a lookup, not a dump) and prints the seconds until one
  * with protocol zebra is there.
  *
- *	nl_raw_insert [-n COUNT] [-g GW] [-b BASE] [-B BATCH_BYTES]
+ *	nl_raw_insert [-n COUNT] [-g GW] [-b BASE] [-B BATCH_BYTES] [-e]
  *	nl_raw_insert -W ADDR [-T TIMEOUT_S]
  *
  * Run it inside a namespace only.
@@ -78,7 +80,7 @@ static void attr_put(struct nlmsghdr *h, int type, const void *data, size_t len)
 
 /* One RTM_NEWROUTE for base + (i << 8) /24 via gw, at buf; its length. */
 static size_t encode_route(uint8_t *buf, uint32_t seq, struct in_addr dst,
-			   struct in_addr gw)
+			   struct in_addr gw, bool ack)
 {
 	struct nlmsghdr *h = (struct nlmsghdr *)buf;
 	struct rtmsg *rtm;
@@ -87,7 +89,9 @@ static size_t encode_route(uint8_t *buf, uint32_t seq, struct in_addr dst,
 	memset(buf, 0, NLMSG_SPACE(sizeof(*rtm)));
 	h->nlmsg_len = NLMSG_LENGTH(sizeof(*rtm));
 	h->nlmsg_type = RTM_NEWROUTE;
-	h->nlmsg_flags = NLM_F_REQUEST | NLM_F_ACK | NLM_F_CREATE | NLM_F_REPLACE;
+	h->nlmsg_flags = NLM_F_REQUEST | NLM_F_CREATE | NLM_F_REPLACE;
+	if (ack)
+		h->nlmsg_flags |= NLM_F_ACK;
 	h->nlmsg_seq = seq;
 	rtm = NLMSG_DATA(h);
 	rtm->rtm_family = AF_INET;
@@ -104,6 +108,7 @@ static size_t encode_route(uint8_t *buf, uint32_t seq, struct in_addr dst,
 
 struct acks {
 	long ok, err;
+	uint32_t last_seq;	/* errors-only mode: the batch-closing ack seen */
 	int first_err;
 	bool overrun;
 };
@@ -135,6 +140,8 @@ static void drain(int fd, uint8_t *rbuf, size_t rsz, struct acks *a, int wait_ms
 
 			if (h->nlmsg_type != NLMSG_ERROR)
 				continue;
+			if (h->nlmsg_seq > a->last_seq)
+				a->last_seq = h->nlmsg_seq;
 			if (e->error == 0) {
 				a->ok++;
 			} else {
@@ -147,13 +154,19 @@ static void drain(int fd, uint8_t *rbuf, size_t rsz, struct acks *a, int wait_ms
 	}
 }
 
-static int insert(long count, struct in_addr base, struct in_addr gw, size_t batch)
+/*
+ * every_ack: NLM_F_ACK on each message (as zebra did at first); else only
+ * the last message of each sendmsg() asks for an ack: the kernel reports
+ * failures anyway, and the closing ack says the batch is done.
+ */
+static int insert(long count, struct in_addr base, struct in_addr gw, size_t batch,
+		  bool every_ack)
 {
 	int fd = nl_open();
 	uint8_t *sbuf = malloc(batch + 256), *rbuf = malloc(1 << 20);
 	struct acks a = { 0 };
 	uint32_t seq = 1;
-	long i = 0;
+	long i = 0, expect = 0;
 	double t0, t1;
 
 	if (!sbuf || !rbuf)
@@ -164,11 +177,16 @@ static int insert(long count, struct in_addr base, struct in_addr gw, size_t bat
 
 		while (i < count && off + 128 <= batch) {
 			struct in_addr dst;
+			struct nlmsghdr *h = (struct nlmsghdr *)(sbuf + off);
 
 			dst.s_addr = htonl(ntohl(base.s_addr) + ((uint32_t)i << 8));
-			off += encode_route(sbuf + off, seq++, dst, gw);
 			i++;
+			off += encode_route(sbuf + off, seq++, dst, gw, every_ack);
+			if (i == count || off + 128 > batch)
+				h->nlmsg_flags |= NLM_F_ACK;	/* closes the batch */
 		}
+		if (!every_ack)
+			expect++;
 		while (send(fd, sbuf, off, 0) < 0) {
 			if (errno == EINTR)
 				continue;
@@ -181,7 +199,9 @@ static int insert(long count, struct in_addr base, struct in_addr gw, size_t bat
 		}
 		drain(fd, rbuf, 1 << 20, &a, 0);
 	}
-	while (a.ok + a.err < count && !a.overrun) {
+	if (every_ack)
+		expect = count;
+	while (a.ok + a.err < expect && !a.overrun) {
 		long before = a.ok + a.err;
 
 		drain(fd, rbuf, 1 << 20, &a, 1000);
@@ -189,15 +209,16 @@ static int insert(long count, struct in_addr base, struct in_addr gw, size_t bat
 			break;	/* nothing for a second */
 	}
 	t1 = now_s();
-	printf("raw netlink: %ld routes in %.3f s (%.0f routes/s), %ld acked ok, %ld refused%s%s%s\n",
-	       count, t1 - t0, count / (t1 - t0), a.ok, a.err,
+	printf("raw netlink: %ld routes in %.3f s (%.0f routes/s), %s, %ld acks ok, %ld refused%s%s%s\n",
+	       count, t1 - t0, count / (t1 - t0),
+	       every_ack ? "ack per route" : "ack per batch", a.ok, a.err,
 	       a.err ? " (first: " : "", a.err ? strerror(a.first_err) : "", a.err ? ")" : "");
 	if (a.overrun)
 		printf("raw netlink: ack overrun (ENOBUFS): raise the receive buffer\n");
 	free(sbuf);
 	free(rbuf);
 	close(fd);
-	return a.err || a.overrun || a.ok != count;
+	return a.err || a.overrun || a.ok != expect;
 }
 
 /* Is there a zebra route covering addr in the FIB? */
@@ -270,12 +291,12 @@ int main(int argc, char **argv)
 	size_t batch = 1024 * 1024;
 	double timeout = 600;
 	struct in_addr gw, base, waddr;
-	bool wait_mode = false;
+	bool wait_mode = false, every_ack = true;
 	int opt;
 
 	inet_pton(AF_INET, "10.0.0.2", &gw);
 	inet_pton(AF_INET, "20.0.0.0", &base);
-	while ((opt = getopt(argc, argv, "n:g:b:B:W:T:")) != -1) {
+	while ((opt = getopt(argc, argv, "n:g:b:B:W:T:e")) != -1) {
 		switch (opt) {
 		case 'n':
 			count = atol(optarg);
@@ -301,13 +322,16 @@ int main(int argc, char **argv)
 		case 'T':
 			timeout = atof(optarg);
 			break;
+		case 'e':
+			every_ack = false;
+			break;
 		default:
-			fprintf(stderr, "usage: nl_raw_insert [-n COUNT] [-g GW] [-b BASE] [-B BYTES]\n"
+			fprintf(stderr, "usage: nl_raw_insert [-n COUNT] [-g GW] [-b BASE] [-B BYTES] [-e]\n"
 					"       nl_raw_insert -W ADDR [-T SECONDS]\n");
 			return 2;
 		}
 	}
 	if (wait_mode)
 		return wait_for_route(waddr, timeout);
-	return insert(count, base, gw, batch);
+	return insert(count, base, gw, batch, every_ack);
 }

@@ -6,9 +6,12 @@
 #include <criterion/criterion.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
 #include "keychain.h"
 #include "log.h"
+#include "northbound.h"
 #include "policy_helpers.h"
 
 static void setup(void)
@@ -155,4 +158,152 @@ Test(keychain, delete_chain_from_inside)
 	cr_assert_null(keychain_lookup("X"));
 	/* the vty's context is gone: commands refuse instead of crashing */
 	cr_assert(strstr(run("key-string foo"), "deleted"));
+}
+
+/* ---- round trip through the tree ------------------------------------------ */
+
+/* Write s to a new temporary file ending in sfx; returns its path. */
+static const char *tmp_file(const char *s, const char *sfx)
+{
+	static char path[64];
+	int fd;
+
+	snprintf(path, sizeof(path), "/tmp/tarpan-test-XXXXXX%s", sfx);
+	fd = mkstemps(path, (int)strlen(sfx));
+	cr_assert_geq(fd, 0);
+	cr_assert_eq(write(fd, s, strlen(s)), (ssize_t)strlen(s));
+	close(fd);
+	return path;
+}
+
+/* Run the lines of a config-write block in CONFIG_NODE as a file would. */
+static void feed(const char *text)
+{
+	char line[1024];
+	const char *p = text, *nl;
+
+	tvty->node = CONFIG_NODE;
+	for (; *p; p = nl + 1) {
+		nl = strchr(p, '\n');
+		cr_assert_not_null(nl);
+		snprintf(line, sizeof(line), "%.*s", (int)(nl - p), p);
+		if (line[0] == '!')
+			continue;
+		cr_assert_str_empty(run(line), "line `%s`", line);
+	}
+	tvty->node = CONFIG_NODE;
+}
+
+/*
+ * The configuration as JSON, loaded back into an empty daemon, gives the
+ * same text (and the compiled structures, which `check` looks at); the
+ * text typed back in gives the same text again.
+ */
+static void round_trip(int (*writer)(struct vty *), void (*reset)(void),
+		       void (*check)(void))
+{
+	static char text[65536];
+	char *js = nb_print(true);
+	const char *path;
+
+	cr_assert_not_null(js);
+	snprintf(text, sizeof(text), "%s", block(writer));
+	cr_assert_str_not_empty(text);
+	path = tmp_file(js, ".json");
+	nb_reset();
+	reset();
+	cr_assert_str_empty(block(writer));
+	cr_assert_eq(nb_cli_load_data_file(path), 0);
+	unlink(path);
+	cr_assert_str_eq(block(writer), text);
+	if (check)
+		check();
+	nb_reset();
+	reset();
+	feed(text);
+	cr_assert_str_eq(block(writer), text);
+	if (check)
+		check();
+	free(js);
+}
+
+static void kc_check(void)
+{
+	struct keychain *kc = keychain_lookup("RT");
+	time_t y2005 = 1104537600, y2012 = 1325376000;
+
+	cr_assert_not_null(kc);
+	cr_assert_eq(key_lookup_for_send_at(kc, y2005)->index, 1);
+	cr_assert_eq(key_lookup_for_send_at(kc, y2012)->index, 2);
+	cr_assert_eq(key_match_for_accept_at(kc, "new", y2012)->index, 2);
+	cr_assert_null(key_match_for_accept_at(kc, "old", y2012));
+	cr_assert_not_null(keychain_lookup("EMPTY"));
+}
+
+static void kc_reset(void)
+{
+	keychain_reset();
+}
+
+Test(keychain, round_trip_json_and_text)
+{
+	const char *lines[] = {
+		"key chain RT",
+		"key 1", "key-string old",
+		"send-lifetime 00:00:00 1 Jan 2000 00:00:00 1 Jan 2010",
+		"accept-lifetime 00:00:00 1 Jan 2000 00:00:00 1 Jan 2011",
+		"key 2", "key-string new",
+		"send-lifetime 00:00:00 1 Jan 2010 infinite",
+		"accept-lifetime 00:00:00 1 Jan 2009 duration 999999999",
+		"key chain EMPTY",
+		NULL,
+	};
+
+	config(lines);
+	kc_check();
+	round_trip(wr, kc_reset, kc_check);
+}
+
+Test(keychain, json_shows_the_tree)
+{
+	const char *lines[] = {
+		"key chain J", "key 4", "key-string s3cret",
+		"send-lifetime 00:00:00 1 Jan 2000 duration 60", NULL,
+	};
+	char *js;
+
+	config(lines);
+	js = nb_print(true);
+	cr_assert(strstr(js, "\"tarpan-keychain:key-chains\""), "%s", js);
+	cr_assert(strstr(js, "\"key-string\": \"s3cret\""), "%s", js);
+	cr_assert(strstr(js, "\"start\": \"946684800\""), "%s", js);
+	cr_assert(strstr(js, "\"duration\": 60"), "%s", js);
+	free(js);
+}
+
+Test(keychain, json_lifetime_ending_before_start_is_rejected)
+{
+	const char *js =
+		"{\"tarpan-keychain:key-chains\": {\"key-chain\": [{\"name\": \"B\","
+		" \"key\": [{\"id\": 1, \"send-lifetime\": {\"start\": \"2000\","
+		" \"end-time\": \"1000\"}}]}]}}";
+	const char *path = tmp_file(js, ".json");
+
+	cr_assert_neq(nb_cli_load_data_file(path), 0);
+	unlink(path);
+	cr_assert_null(keychain_lookup("B"));
+}
+
+Test(keychain, key_deleted_by_another_session)
+{
+	const char *lines[] = { "key chain D", "key 1", NULL };
+	struct vty *other = vty_new_buffer(CONFIG_NODE);
+
+	tvty->node = CONFIG_NODE;
+	run_ok(lines);
+	cr_assert_eq(vty_command(other, "key chain D"), CMD_SUCCESS);
+	cr_assert_eq(vty_command(other, "no key 1"), CMD_SUCCESS);
+	vty_free_buffer(other);
+	cr_assert(strstr(run("key-string x"), "The key was deleted"));
+	cr_assert_null(key_lookup(keychain_lookup("D"), 1));
 }

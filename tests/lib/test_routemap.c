@@ -7,8 +7,11 @@
 #include <criterion/criterion.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "log.h"
+#include "northbound.h"
 #include "policy_helpers.h"
 #include "routemap.h"
 
@@ -270,14 +273,17 @@ Test(routemap, deleting_last_entry_deletes_map)
 Test(routemap, stale_vty_index_is_refused)
 {
 	const char *lines[] = { "route-map S permit 10", NULL };
-	struct route_map_index *idx;
+	struct vty *other = vty_new_buffer(CONFIG_NODE);
 
-	config(lines);
-	idx = route_map_index_lookup("S", RMAP_PERMIT, 10);
-	route_map_delete_name("S");
-	tvty->node = RMAP_NODE;
-	tvty->index = idx;
+	tvty->node = CONFIG_NODE;
+	run_ok(lines);
+	cr_assert_eq(tvty->node, RMAP_NODE);
+	/* another session deletes the map this one is in */
+	cr_assert_eq(vty_command(other, "no route-map S"), CMD_SUCCESS);
+	vty_free_buffer(other);
 	cr_assert(strstr(run("on-match next"), "deleted"));
+	cr_assert(strstr(run("match metric 1"), "deleted"));
+	cr_assert_null(route_map_lookup_by_name("S"));
 }
 
 static int wr(struct vty *vty)
@@ -357,4 +363,205 @@ Test(routemap, hooks)
 	events = 0;
 	route_map_delete_name("H");
 	cr_assert_eq(events, 1);
+}
+
+/* ---- round trip through the tree ------------------------------------------ */
+
+/* Write s to a new temporary file ending in sfx; returns its path. */
+static const char *tmp_file(const char *s, const char *sfx)
+{
+	static char path[64];
+	int fd;
+
+	snprintf(path, sizeof(path), "/tmp/tarpan-test-XXXXXX%s", sfx);
+	fd = mkstemps(path, (int)strlen(sfx));
+	cr_assert_geq(fd, 0);
+	cr_assert_eq(write(fd, s, strlen(s)), (ssize_t)strlen(s));
+	close(fd);
+	return path;
+}
+
+/* Run the lines of a config-write block in CONFIG_NODE as a file would. */
+static void feed(const char *text)
+{
+	char line[1024];
+	const char *p = text, *nl;
+
+	tvty->node = CONFIG_NODE;
+	for (; *p; p = nl + 1) {
+		nl = strchr(p, '\n');
+		cr_assert_not_null(nl);
+		snprintf(line, sizeof(line), "%.*s", (int)(nl - p), p);
+		if (line[0] == '!')
+			continue;
+		cr_assert_str_empty(run(line), "line `%s`", line);
+	}
+	tvty->node = CONFIG_NODE;
+}
+
+/*
+ * The configuration as JSON, loaded back into an empty daemon, gives the
+ * same text (and the compiled structures, which `check` looks at); the
+ * text typed back in gives the same text again.
+ */
+static void round_trip(int (*writer)(struct vty *), void (*reset)(void),
+		       void (*check)(void))
+{
+	static char text[65536];
+	char *js = nb_print(true);
+	const char *path;
+
+	cr_assert_not_null(js);
+	snprintf(text, sizeof(text), "%s", block(writer));
+	cr_assert_str_not_empty(text);
+	path = tmp_file(js, ".json");
+	nb_reset();
+	reset();
+	cr_assert_str_empty(block(writer));
+	cr_assert_eq(nb_cli_load_data_file(path), 0);
+	unlink(path);
+	cr_assert_str_eq(block(writer), text);
+	if (check)
+		check();
+	nb_reset();
+	reset();
+	feed(text);
+	cr_assert_str_eq(block(writer), text);
+	if (check)
+		check();
+	free(js);
+}
+
+static void rm_check(void)
+{
+	unsigned tag;
+
+	cr_assert_eq(apply("RT", "10.0.0.0/8", 5, &tag), RMAP_DENYMATCH);
+	cr_assert_eq(apply("RT", "10.0.0.0/8", 7, &tag), RMAP_MATCH);
+	cr_assert_eq(tag, 1011);
+	cr_assert_eq(apply("SUB", "10.0.0.0/8", 7, &tag), RMAP_MATCH);
+}
+
+static void rm_reset(void)
+{
+	route_map_reset();
+}
+
+Test(routemap, round_trip_json_and_text)
+{
+	const char *lines[] = {
+		"route-map RT deny 5", "match metric 5",
+		"route-map RT permit 10", "description first permit",
+		"set tag 1", "call SUB", "on-match next",
+		"route-map RT permit 20", "match plen 16", "set tag 10",
+		"continue 40",
+		"route-map RT permit 40", "match metric 7", "set tag 1000",
+		"route-map SUB permit 1", "match plen 8",
+		NULL,
+	};
+
+	config(lines);
+	rm_check();
+	round_trip(wr, rm_reset, rm_check);
+}
+
+Test(routemap, replaced_clause_moves_to_the_end_as_quagga)
+{
+	const char *lines[] = {
+		"route-map O permit 10", "match metric 1", "match plen 8",
+		"match metric 2", NULL,
+	};
+
+	config(lines);
+	cr_assert_str_eq(block(wr), "route-map O permit 10\n"
+				    " match plen 8\n"
+				    " match metric 2\n");
+}
+
+Test(routemap, json_shows_the_tree)
+{
+	const char *lines[] = {
+		"route-map J permit 10", "match metric 3", "set tag 4", "continue",
+		NULL,
+	};
+	char *js;
+
+	config(lines);
+	js = nb_print(true);
+	cr_assert(strstr(js, "\"tarpan-route-map:route-maps\""), "%s", js);
+	cr_assert(strstr(js, "\"action\": \"permit\""), "%s", js);
+	cr_assert(strstr(js, "\"on-match-goto\": 11"), "%s", js);
+	cr_assert(strstr(js, "\"name\": \"metric\""), "%s", js);
+	cr_assert(strstr(js, "\"argument\": \"3\""), "%s", js);
+	free(js);
+}
+
+Test(routemap, json_with_unknown_or_bad_clause_is_rejected)
+{
+	const char *bad[] = {
+		"{\"tarpan-route-map:route-maps\": {\"route-map\": [{\"name\": \"B\","
+		" \"entry\": [{\"seq\": 10, \"action\": \"permit\","
+		" \"match\": [{\"name\": \"nosuch\", \"argument\": \"1\"}]}]}]}}",
+		"{\"tarpan-route-map:route-maps\": {\"route-map\": [{\"name\": \"B\","
+		" \"entry\": [{\"seq\": 10, \"action\": \"permit\","
+		" \"set\": [{\"name\": \"tag\", \"argument\": \"x\"}]}]}]}}",
+		"{\"tarpan-route-map:route-maps\": {\"route-map\": [{\"name\": \"B\","
+		" \"entry\": [{\"seq\": 10, \"action\": \"permit\","
+		" \"on-match-goto\": 5}]}]}}",
+	};
+	const char *lines[] = { "route-map KEEP permit 1", NULL };
+	size_t i;
+
+	config(lines);
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		const char *path = tmp_file(bad[i], ".json");
+
+		cr_assert_neq(nb_cli_load_data_file(path), 0, "%s", bad[i]);
+		unlink(path);
+		cr_assert_null(route_map_lookup_by_name("B"));
+		cr_assert_not_null(route_map_lookup_by_name("KEEP"));
+	}
+}
+
+Test(routemap, entry_context_is_a_data_path)
+{
+	tvty->node = CONFIG_NODE;
+	cr_assert_str_empty(run("route-map P permit 10"));
+	cr_assert_eq(tvty->node, RMAP_NODE);
+	cr_assert_str_eq((const char *)tvty->index,
+			 "/tarpan-route-map:route-maps/route-map[name='P']/entry[seq='10']");
+	cr_assert_not_null(nb_find(tvty->index));
+}
+
+/* One command on a map of 10,000 entries (20,000 lines) costs what it changes, not the
+ * size of the map. */
+Test(routemap, interactive_cost_does_not_follow_map_size, .timeout = 120)
+{
+	struct timespec t0, t1;
+	char line[128];
+	double ms;
+	int i;
+
+	/* build the map as one transaction (a config file) */
+	cr_assert(nb_cli_file_begin());
+	tvty->node = CONFIG_NODE;
+	for (i = 1; i <= 10000; i++) {
+		snprintf(line, sizeof(line), "route-map BIG permit %d", i);
+		vty_command(tvty, line);
+		snprintf(line, sizeof(line), "match metric %d", i);
+		vty_command(tvty, line);
+	}
+	cr_assert_eq(nb_cli_file_end(true, "test"), 0);
+	tvty->node = CONFIG_NODE;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	cr_assert_str_empty(run("route-map BIG permit 5000"));
+	cr_assert_str_empty(run("set tag 9"));
+	cr_assert_str_empty(run("match metric 77"));
+	tvty->node = CONFIG_NODE;
+	cr_assert_str_empty(run("no route-map BIG permit 7000"));
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	ms = (double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6;
+	cr_assert_lt(ms, 50.0, "4 commands took %.1f ms", ms);
+	cr_assert_null(route_map_index_lookup("BIG", RMAP_ANY, 7000));
+	cr_assert_eq(apply("BIG", "1.0.0.0/8", 77, NULL), RMAP_MATCH);
 }

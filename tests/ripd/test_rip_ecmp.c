@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "command.h"
+#include "northbound.h"
 #include "vty.h"
 #include "zclient.h"
 #include "rip_harness.h"
@@ -32,6 +33,7 @@ static void setup(void)
 static void teardown(void)
 {
 	h_teardown();
+	nb_terminate();
 }
 
 TestSuite(rip_ecmp, .init = setup, .fini = teardown, .timeout = 30);
@@ -168,6 +170,9 @@ Test(rip_ecmp, no_allow_ecmp_drops_extra_paths)
 {
 	struct vty *vty = vty_new_buffer(RIP_NODE);
 
+	/* the configuration is the tree: say it there too */
+	cr_assert_eq(vty_command(vty, "allow-ecmp"), CMD_SUCCESS);
+	cr_assert(h_rip->ecmp);
 	learn(7, 2, "10.0.0.2", 2);
 	learn(7, 2, "10.0.1.2", 3);
 	cr_assert_eq(paths("172.16.7.0/24"), 2);

@@ -256,8 +256,6 @@ Test(rip_routemap, changed_map_poisons_at_once)
 
 Test(rip_routemap, if_rmap_bindings)
 {
-	struct vty *vty;
-
 	cr_assert_eq(rip_if_rmap_set(h_rip, "eth0", 0, "A", true), 0);
 	cr_assert_eq(rip_if_rmap_set(h_rip, "eth0", 1, "B", true), 0);
 	cr_assert_eq(rip_if_rmap_set(h_rip, "eth9", 1, "C", true), 0);
@@ -267,11 +265,10 @@ Test(rip_routemap, if_rmap_bindings)
 	cr_assert_eq(rip_if_rmap_set(h_rip, "eth1", 0, "A2", false), -1, "no binding");
 	cr_assert_eq(rip_if_rmap_set(h_rip, "eth9", 0, "C", false), -1, "other direction");
 
-	vty = vty_new_buffer(RIP_NODE);
-	rip_if_rmap_config_write(vty, h_rip);
-	cr_assert_str_eq(vty_buffer_text(vty), " route-map A2 in eth0\n route-map B out eth0\n"
-					       " route-map C out eth9\n");
-	vty_free_buffer(vty);
+	cr_assert_str_eq(rip_if_rmap_name(h_rip, "eth0", 1), "B");
+	cr_assert_null(rip_if_rmap_name(h_rip, "eth9", 0));
+	cr_assert_str_eq(h_rip->if_rmaps->ifname, "eth0", "in order of configuration");
+	cr_assert_str_eq(h_rip->if_rmaps->next->ifname, "eth9");
 
 	cr_assert_eq(rip_if_rmap_set(h_rip, "eth0", 0, "A2", false), 0);
 	cr_assert_eq(rip_if_rmap_set(h_rip, "eth0", 1, "B", false), 0);

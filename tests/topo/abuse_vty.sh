@@ -108,7 +108,7 @@ def flooder(i):
     while time.time() < stop:
         try:
             s = connect()
-            s.settimeout(0.2)
+            s.settimeout(0.01)
             while time.time() < stop:
                 chunk = bytearray(os.urandom(4096))
                 for _ in range(20):   # telnet commands among the noise
