@@ -6,9 +6,10 @@
  * rendered from the tree (written only for interfaces with a non-default
  * setting, as Quagga, sorted by name as Quagga's interface list).
  *
- * The interface node is entered with the struct interface of ripd's
- * interface database as context (created by name if zebra has not told us
- * about it yet); the handlers edit the tree entry of its name. An entry
+ * `interface IFNAME` makes sure the struct interface exists in ripd's
+ * interface database (created by name if zebra has not told us about it
+ * yet) and enters the node with the data path of the interface's tree
+ * entry as context (interned); the handlers edit that entry. An entry
  * holds only settings that differ from the defaults: the command that
  * removes the last one removes the entry.
  */
@@ -35,13 +36,13 @@ static struct cmd_node interface_node = {
 	.config_write = if_config_write,
 };
 
-/* The tree entry of the vty's interface; NULL after printing an error. */
+/* The tree entry of the vty's interface (the data path the node was
+ * entered with); NULL after printing an error. */
 static const char *if_entry(struct vty *vty, char *buf, size_t len)
 {
-	struct interface *ifp = vty->index;
+	const char *path = vty->index;
 
-	if (ifp && rip_nb_entry(buf, len, "/tarpan-ripd:interfaces", "interface", "name",
-				ifp->name))
+	if (path && snprintf(buf, len, "%s", path) < (int)len)
 		return buf;
 	vty_out(vty, "%% No interface selected\n");
 	return NULL;
@@ -65,13 +66,11 @@ static int if_edit(struct vty *vty, const char *rel, const char *value)
 /* The current value of a node below the vty's interface entry. */
 static const char *if_get(struct vty *vty, const char *rel)
 {
-	char e[NB_XPATH_MAX], xp[NB_XPATH_MAX + 64];
-	struct interface *ifp = vty->index;
+	char xp[NB_XPATH_MAX + 64];
 
-	if (!ifp || !rip_nb_entry(e, sizeof(e), "/tarpan-ripd:interfaces", "interface",
-				  "name", ifp->name))
+	if (!vty->index)
 		return NULL;
-	snprintf(xp, sizeof(xp), "%s/%s", e, rel);
+	snprintf(xp, sizeof(xp), "%s/%s", (const char *)vty->index, rel);
 	return nb_value(nb_find(xp));
 }
 
@@ -79,6 +78,7 @@ DEFUN(rip_interface, rip_interface_cmd, "interface IFNAME",
       "Select an interface to configure\n" "Interface's name\n")
 {
 	struct interface *ifp;
+	char e[NB_XPATH_MAX];
 
 	if (strlen(argv[0]) > INTERFACE_NAMSIZ) {
 		vty_out(vty, "%% Interface name %s is invalid: length exceeds %d characters\n",
@@ -86,10 +86,12 @@ DEFUN(rip_interface, rip_interface_cmd, "interface IFNAME",
 		return CMD_WARNING;
 	}
 	ifp = if_get_by_name(rip_get()->ifdb, argv[0]);
-	if (!ifp)
+	if (!ifp || !rip_nb_entry(e, sizeof(e), "/tarpan-ripd:interfaces", "interface", "name",
+				  argv[0]))
 		return CMD_WARNING;
 	rip_if_info(ifp);
-	vty_enter_node(vty, INTERFACE_NODE, ifp);
+	/* the entry is created by the first setting made in the node */
+	vty_enter_node(vty, INTERFACE_NODE, (void *)nb_path_intern(e));
 	return CMD_SUCCESS;
 }
 

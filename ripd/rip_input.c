@@ -65,7 +65,14 @@ static void response_process(struct rip *rip, struct rip_if *ri,
 	}
 	ifc = rip_if_connected_for(ifp, from->sin_addr);
 	if (!ifc) {
-		bad_packet(rip, ri, from->sin_addr, "sender is not on a connected subnet");
+		/* Not a neighbour by any reading (spoofed or misrouted):
+		 * counted on the interface, no peer entry for it. */
+		char abuf[INET_ADDRSTRLEN];
+
+		ri->recv_badpackets++;
+		zlog_rl(&bad_rl, LOG_INFO,
+			"RIP: packet from %s dropped: not on a connected subnet",
+			inet_ntop(AF_INET, &from->sin_addr, abuf, sizeof(abuf)));
 		return;
 	}
 	for (unsigned i = 0; i < pkt->nrte; i++) {

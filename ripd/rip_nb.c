@@ -65,16 +65,31 @@ static bool has_other_values(const struct lyd_node *n, const struct lyd_node *sk
 	return false;
 }
 
+/* A child by name through libyang's hash of the children, so that a look
+ * at a scalar of `rip` does not walk its long lists. */
+static const struct lyd_node *find_child(const struct lyd_node *n, const char *name)
+{
+	const struct lysc_node *s;
+	struct lyd_node *m = NULL;
+
+	if (!n || !n->schema || !lyd_child(n))
+		return NULL;
+	s = lys_find_child(n->schema, n->schema->module, name, 0, 0, 0);
+	if (!s || lyd_find_sibling_val(lyd_child(n), s, NULL, 0, &m) != LY_SUCCESS)
+		return NULL;
+	return m;
+}
+
 const struct lyd_node *rip_nb_xchild(const struct lyd_node *n, const char *name)
 {
-	const struct lyd_node *c = nb_child(n, name);
+	const struct lyd_node *c = find_child(n, name);
 
 	return c && !(c->flags & LYD_DEFAULT) ? c : NULL;
 }
 
 void rip_nb_unset(struct vty *vty, const char *entry, const char *node)
 {
-	const struct lyd_node *e = nb_find(entry), *n = nb_find(node);
+	const struct lyd_node *e = nb_find(entry), *leaf = nb_find(node), *n = leaf;
 	char *path;
 
 	if (!e || !n)
@@ -86,7 +101,7 @@ void rip_nb_unset(struct vty *vty, const char *entry, const char *node)
 		nb_cli_enqueue_change(vty, entry, NB_OP_DESTROY, NULL);
 		return;
 	}
-	if (n == nb_find(node)) {
+	if (n == leaf) {
 		nb_cli_enqueue_change(vty, node, NB_OP_DESTROY, NULL);
 		return;
 	}
@@ -121,12 +136,11 @@ static bool prefix_of(const struct lyd_node *entry, struct prefix *p)
 	return true;
 }
 
-static bool child_u32(const struct lyd_node *n, const char *name, uint32_t def,
+static void child_u32(const struct lyd_node *n, const char *name, uint32_t def,
 		      uint32_t *out)
 {
 	if (!nb_child_u32(n, name, out))
 		*out = def;
-	return true;
 }
 
 void rip_nb_flush(struct rip *rip)
@@ -171,7 +185,9 @@ static void sync_version(struct rip *rip, const struct lyd_node *dnode)
 {
 	uint32_t v;
 
-	if (nb_child_u32(dnode, "version", &v)) {
+	const struct lyd_node *n = rip_nb_xchild(dnode, "version");
+
+	if (n && nb_child_u32(dnode, "version", &v)) {
 		rip->version_send = (uint8_t)v;
 		rip->version_recv = (uint8_t)v;
 	} else {
@@ -182,7 +198,7 @@ static void sync_version(struct rip *rip, const struct lyd_node *dnode)
 
 static void sync_timers(struct rip *rip, const struct lyd_node *dnode)
 {
-	const struct lyd_node *t = nb_child(dnode, "timers");
+	const struct lyd_node *t = find_child(dnode, "timers");
 	uint32_t u = RIP_UPDATE_TIMER_DEFAULT, o = RIP_TIMEOUT_TIMER_DEFAULT,
 		 g = RIP_GARBAGE_TIMER_DEFAULT;
 
@@ -202,10 +218,11 @@ static void sync_timers(struct rip *rip, const struct lyd_node *dnode)
 
 static void sync_flags(struct rip *rip, const struct lyd_node *dnode)
 {
-	bool definfo = nb_child(dnode, "default-information-originate") != NULL;
-	bool ecmp = nb_child(dnode, "allow-ecmp") != NULL;
-	bool passive = nb_child(dnode, "passive-default") != NULL;
-	uint32_t v;
+	bool definfo = rip_nb_xchild(dnode, "default-information-originate") != NULL;
+	bool ecmp = rip_nb_xchild(dnode, "allow-ecmp") != NULL;
+	bool passive = rip_nb_xchild(dnode, "passive-default") != NULL;
+	const struct lyd_node *n;
+	uint32_t v = RIP_DEFAULT_METRIC_DEFAULT;
 
 	if (definfo != rip->default_information) {
 		rip->default_information = definfo;
@@ -220,10 +237,11 @@ static void sync_flags(struct rip *rip, const struct lyd_node *dnode)
 		if (!ecmp)
 			rip_ecmp_disable(rip);
 	}
-	child_u32(dnode, "default-metric", RIP_DEFAULT_METRIC_DEFAULT, &v);
+	if ((n = find_child(dnode, "default-metric")))
+		v = (uint32_t)strtoul(nb_value(n), NULL, 10);
 	rip->default_metric = (uint8_t)v;
-	child_u32(dnode, "distance", 0, &v);
-	rip->distance = (uint8_t)v;
+	n = find_child(dnode, "distance");
+	rip->distance = n ? (uint8_t)strtoul(nb_value(n), NULL, 10) : 0;
 }
 
 static void rip_finish_cb(const struct lyd_node *dnode)
@@ -239,9 +257,9 @@ static void rip_finish_cb(const struct lyd_node *dnode)
 /* The one check across nodes: the passive list that applies. */
 static int rip_validate_cb(const struct lyd_node *dnode, char *err, size_t len)
 {
-	bool def = nb_child(dnode, "passive-default") != NULL;
+	bool def = rip_nb_xchild(dnode, "passive-default") != NULL;
 
-	if (nb_child(dnode, def ? "passive-interface" : "non-passive-interface")) {
+	if (find_child(dnode, def ? "passive-interface" : "non-passive-interface")) {
 		snprintf(err, len, "%% %s goes with%s passive-interface default",
 			 def ? "passive-interface" : "non-passive-interface",
 			 def ? "out" : "");

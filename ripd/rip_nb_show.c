@@ -5,7 +5,8 @@
  *   version, timers basic, default-information originate, redistribute
  *   (by route type), offset-list, network prefixes (address order),
  *   network interfaces, neighbor (address order), passive-interface,
- *   default-metric, distribute-list, route-map IN/OUT IFNAME, distance,
+ *   default-metric, distribute-list (the one for all interfaces first),
+ *   route-map IN/OUT IFNAME, distance,
  *   distance per source (prefix order), allow-ecmp, route (prefix order).
  *
  * Lists Quagga kept in a table come out sorted as its table walk gave
@@ -168,6 +169,20 @@ static void show_distribute(struct vty *vty, const struct lyd_node *e)
 		}
 }
 
+/* Quagga kept these in a hash on the interface name where the entry for
+ * all interfaces (hash 0) comes first. */
+static void show_distribute_all(struct vty *vty, const struct lyd_node *e)
+{
+	if (strcmp(nb_child_value(e, "interface"), RIP_NB_ALL_IFS) == 0)
+		show_distribute(vty, e);
+}
+
+static void show_distribute_if(struct vty *vty, const struct lyd_node *e)
+{
+	if (strcmp(nb_child_value(e, "interface"), RIP_NB_ALL_IFS) != 0)
+		show_distribute(vty, e);
+}
+
 static void show_if_rmap(struct vty *vty, const struct lyd_node *e)
 {
 	const char *ifn = nb_child_value(e, "interface");
@@ -218,7 +233,8 @@ int rip_nb_show(struct vty *vty, const struct lyd_node *rip)
 	n = rip_nb_xchild(rip, "default-metric");
 	if (n && strcmp(nb_value(n), "1") != 0)
 		vty_out(vty, " default-metric %s\n", nb_value(n));
-	each(vty, rip, "distribute-list", NULL, show_distribute);
+	each(vty, rip, "distribute-list", NULL, show_distribute_all);
+	each(vty, rip, "distribute-list", NULL, show_distribute_if);
 	each(vty, rip, "interface-route-map", NULL, show_if_rmap);
 	if ((s = nb_child_value(rip, "distance")))
 		vty_out(vty, " distance %s\n", s);

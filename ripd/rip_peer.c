@@ -79,14 +79,42 @@ struct rip_peer *rip_peer_update(struct rip *rip, struct in_addr addr,
 	return peer;
 }
 
+/*
+ * A flood of garbage from spoofed addresses must not grow the peer list
+ * without bound (each entry lives RIP_PEER_TIMER_DEFAULT seconds and the
+ * list is walked per packet): senders that never got a good packet
+ * through get an entry only while there are fewer than this many of them;
+ * beyond that their packets are counted on the interface only.
+ */
+#define RIP_PEER_BAD_ONLY_MAX 256
+
+static struct rip_peer *peer_get_for_garbage(struct rip *rip, struct in_addr addr)
+{
+	struct rip_peer *peer = rip_peer_lookup(rip, addr);
+	unsigned bad_only = 0;
+
+	if (peer)
+		return peer;
+	for (peer = rip->peers; peer; peer = peer->next)
+		if (peer->version == 0 && ++bad_only >= RIP_PEER_BAD_ONLY_MAX)
+			return NULL;
+	return peer_get(rip, addr);
+}
+
 void rip_peer_bad_packet(struct rip *rip, struct in_addr addr)
 {
-	peer_get(rip, addr)->bad_packets++;
+	struct rip_peer *peer = peer_get_for_garbage(rip, addr);
+
+	if (peer)
+		peer->bad_packets++;
 }
 
 void rip_peer_bad_route(struct rip *rip, struct in_addr addr)
 {
-	peer_get(rip, addr)->bad_routes++;
+	struct rip_peer *peer = peer_get_for_garbage(rip, addr);
+
+	if (peer)
+		peer->bad_routes++;
 }
 
 void rip_peer_clean(struct rip *rip)

@@ -73,6 +73,32 @@ static void show_route(struct vty *vty, const struct prefix *p, const struct rip
 	vty_out(vty, "\n");
 }
 
+/* " X" for each redistributed route type. */
+static void status_redistribute(struct vty *vty, struct rip *rip)
+{
+	for (int t = 0; t < ZEBRA_ROUTE_MAX; t++)
+		if (rip->redist[t].enabled)
+			vty_out(vty, " %s", zebra_route_string(t));
+}
+
+/* The networks, interface names and neighbours RIP is configured for. */
+static void status_networks(struct vty *vty, struct rip *rip)
+{
+	struct route_node *rn;
+	struct rip_name *n;
+	char buf[PREFIX_STRLEN];
+	struct prefix p;
+
+	for (rn = route_top(rip->networks); rn; rn = route_next(rip->networks, rn))
+		vty_out(vty, "    %s\n", prefix2str(route_node_prefix(rn, &p), buf, sizeof(buf)));
+	for (n = rip->network_ifnames; n; n = n->next)
+		vty_out(vty, "    %s\n", n->name);
+	for (rn = route_top(rip->neighbors); rn; rn = route_next(rip->neighbors, rn)) {
+		inet_ntop(AF_INET, &route_node_prefix(rn, &p)->u.v4, buf, sizeof(buf));
+		vty_out(vty, "    %s\n", buf);
+	}
+}
+
 DEFUN(show_ip_rip, show_ip_rip_cmd, "show ip rip",
       SHOW_STR IP_STR "Show RIP routes\n")
 {
@@ -114,7 +140,7 @@ static void show_interfaces(struct vty *vty, struct rip *rip)
 			ri->key_chain ? ri->key_chain : "");
 	}
 	vty_out(vty, "  Routing for Networks:\n");
-	rip_network_write(vty, rip, false);
+	status_networks(vty, rip);
 	for (ifp = if_first(rip->ifdb); ifp; ifp = if_next(ifp)) {
 		struct rip_if *ri = ifp->info;
 
@@ -144,7 +170,7 @@ DEFUN(show_ip_rip_status, show_ip_rip_status_cmd, "show ip rip status",
 	rip_distribute_show(vty, rip);
 	vty_out(vty, "  Default redistribution metric is %d\n", rip->default_metric);
 	vty_out(vty, "  Redistributing:");
-	rip_redistribute_write(vty, rip, false);
+	status_redistribute(vty, rip);
 	vty_out(vty, "\n");
 	vty_out(vty, "  Default version control: send version %s,",
 		rip_version_str(rip->version_send));

@@ -795,54 +795,6 @@ DEFUN(no_rip_distribute_prefix_if, no_rip_distribute_prefix_if_cmd,
 	return distribute_cmd(vty, true, argv[0], argv[1], argv[2], false);
 }
 
-/* ---- config write ---- */
-
-void rip_redistribute_write(struct vty *vty, struct rip *rip, bool config_mode)
-{
-	for (int t = 0; t < ZEBRA_ROUTE_MAX; t++) {
-		const struct rip_redist *rd = &rip->redist[t];
-
-		if (!rd->enabled)
-			continue;
-		if (!config_mode) {
-			vty_out(vty, " %s", zebra_route_string(t));
-			continue;
-		}
-		vty_out(vty, " redistribute %s", zebra_route_string(t));
-		if (rd->metric_config)
-			vty_out(vty, " metric %d", rd->metric);
-		if (rd->route_map)
-			vty_out(vty, " route-map %s", rd->route_map);
-		vty_out(vty, "\n");
-	}
-}
-
-void rip_network_write(struct vty *vty, struct rip *rip, bool config_mode)
-{
-	const char *lead = config_mode ? " network " : "    ";
-	struct route_node *rn;
-	struct rip_name *n;
-	char buf[PREFIX_STRLEN];
-	struct prefix p;
-
-	for (rn = route_top(rip->networks); rn; rn = route_next(rip->networks, rn))
-		vty_out(vty, "%s%s\n", lead,
-			prefix2str(route_node_prefix(rn, &p), buf, sizeof(buf)));
-	for (n = rip->network_ifnames; n; n = n->next)
-		vty_out(vty, "%s%s\n", lead, n->name);
-	for (rn = route_top(rip->neighbors); rn; rn = route_next(rip->neighbors, rn)) {
-		inet_ntop(AF_INET, &route_node_prefix(rn, &p)->u.v4, buf, sizeof(buf));
-		vty_out(vty, "%s%s\n", config_mode ? " neighbor " : "    ", buf);
-	}
-	if (!config_mode)
-		return;
-	if (rip->passive_default)
-		vty_out(vty, " passive-interface default\n");
-	for (n = rip->passive_names; n; n = n->next)
-		vty_out(vty, " %spassive-interface %s\n", rip->passive_default ? "no " : "",
-			n->name);
-}
-
 static struct cmd_element *const rip_node_cmds[] = {
 	&rip_version_cmd, &no_rip_version_cmd, &no_rip_version_val_cmd,
 	&rip_default_metric_cmd, &no_rip_default_metric_cmd,

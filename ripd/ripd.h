@@ -447,10 +447,6 @@ void rip_redistribute_unset(struct rip *rip, uint8_t type);
 /* Unsubscribe and forget every `redistribute` (no router rip). */
 void rip_redistribute_clean(struct rip *rip);
 void rip_show_init(void);
-/* " X" words of the redistributed types (show ip rip status). */
-void rip_redistribute_write(struct vty *vty, struct rip *rip, bool config_mode);
-/* networks, interface names, neighbours (show ip rip status) */
-void rip_network_write(struct vty *vty, struct rip *rip, bool config_mode);
 
 /* rip_nb.c: the /tarpan-ripd:rip callbacks and the handlers' helpers */
 #define RIP_NB_XP "/tarpan-ripd:rip"

@@ -316,8 +316,9 @@ static void stage_start(struct kernel *k, enum dump_stage s)
 }
 
 /*
- * After a resync dump: a route of ours the kernel did not list is
- * installed again (lost to an overrun, or removed behind our back).
+ * After a resync dump: a selected route of ours that the kernel did not
+ * list is installed again (lost to an overrun, or removed behind our back
+ * while we were not listening).
  */
 static void resync_check(struct rnode *rn, void *arg)
 {
@@ -325,7 +326,8 @@ static void resync_check(struct rnode *rn, void *arg)
 	bool seen = rn->nflags & RN_SEEN;
 
 	rn->nflags &= ~RN_SEEN;
-	if (!(rn->nflags & RN_INSTALLED) || seen || !rn->selected)
+	if (seen || !rn->selected || !rentry_zebra_fib(rn->selected) ||
+	    (rn->selected->status & RES_REMOVED))
 		return;
 	k->st.reinstalled++;
 	kernel_route_update(k, rn, rn->selected);
@@ -587,7 +589,7 @@ void kernel_route_update(struct kernel *k, struct rnode *rn, struct rentry *re)
 	uint8_t buf[8192];
 	struct prefix p;
 	size_t n;
-	bool ours = re && re->type != ZRT_KERNEL && re->type != ZRT_CONNECT;
+	bool ours = re && rentry_zebra_fib(re);
 
 	if (re && !ours) {
 		/* the kernel already has it; our own copy goes */

@@ -52,6 +52,12 @@ struct rentry {
 	uint8_t status;		/* RES_* */
 };
 
+/* Does zebra put this entry into the kernel (not a K or C route)? */
+static inline bool rentry_zebra_fib(const struct rentry *re)
+{
+	return re->type != ZRT_KERNEL && re->type != ZRT_CONNECT;
+}
+
 /* rnode->nflags */
 #define RN_QUEUED 0x01
 #define RN_INSTALLED 0x02	/* zebra has a route for it in the kernel */

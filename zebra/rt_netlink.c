@@ -243,9 +243,9 @@ void rt_netlink_route_msg(struct kernel *k, struct nlmsghdr *h, bool from_dump)
 			struct rnode *rn = rib_node_get(k->rib, &p);
 
 			if (h->nlmsg_type == RTM_NEWROUTE &&
-			    prio == ZEBRA_KERNEL_METRIC && rn &&
-			    (rn->nflags & RN_INSTALLED)) {
-				rn->nflags |= RN_SEEN;
+			    prio == ZEBRA_KERNEL_METRIC && rn && rn->selected &&
+			    rentry_zebra_fib(rn->selected)) {
+				rn->nflags |= RN_SEEN | RN_INSTALLED;
 				return;
 			}
 			if (!k->opts.keep_kernel) {

@@ -127,7 +127,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	second = render();
 	instance_free(rip);
 	if (roundtrip && (bad || strcmp(first, second))) {
-		fprintf(stdout, "round trip differs (%d bad lines)\n--- first\n%s"
+		fprintf(stderr, "round trip differs (%d bad lines)\n--- first\n%s"
 			"--- second\n%s", bad, first, second);
 		abort();
 	}
