@@ -273,9 +273,11 @@ Test(rip_rib, bad_packets_and_routes_are_counted)
 	cr_assert_eq(peer->bad_packets, 4);
 	cr_assert_eq(rip_if_info(eth0)->recv_badpackets, 4);
 
-	/* a sender off our subnets is refused and counted */
+	/* a sender off our subnets is refused and counted on the interface;
+	 * it gets no peer entry (spoofed floods must not grow the list) */
 	feed(buf, len, "192.0.2.7", RIP_PORT, 2);
-	cr_assert_eq(rip_peer_lookup(rip, a4("192.0.2.7"))->bad_packets, 1);
+	cr_assert_null(rip_peer_lookup(rip, a4("192.0.2.7")));
+	cr_assert_eq(rip_if_info(eth0)->recv_badpackets, 5);
 	cr_assert_null(lookup("172.16.1.0/24")->t_garbage);
 }
 
