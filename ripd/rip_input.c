@@ -36,7 +36,7 @@ static void bad_packet(struct rip *rip, struct rip_if *ri, struct in_addr from,
 	rip_peer_bad_packet(rip, from);
 	if (ri)
 		ri->recv_badpackets++;
-	zlog_rl(&bad_rl, LOG_INFO, "RIP: packet from %s dropped: %s",
+	zlog_rl(&bad_rl, LOG_INFO, "packet from %s dropped: %s",
 		inet_ntop(AF_INET, &from, abuf, sizeof(abuf)), why);
 }
 
@@ -47,7 +47,7 @@ static void bad_route(struct rip *rip, struct rip_if *ri, struct in_addr from,
 
 	rip_peer_bad_route(rip, from);
 	ri->recv_badroutes++;
-	zlog_rl(&bad_rl, LOG_INFO, "RIP: bad route %s from %s ignored: %s",
+	zlog_rl(&bad_rl, LOG_INFO, "bad route %s from %s ignored: %s",
 		inet_ntop(AF_INET, &e->addr, rbuf, sizeof(rbuf)),
 		inet_ntop(AF_INET, &from, abuf, sizeof(abuf)), why);
 }
@@ -71,7 +71,7 @@ static void response_process(struct rip *rip, struct rip_if *ri,
 
 		ri->recv_badpackets++;
 		zlog_rl(&bad_rl, LOG_INFO,
-			"RIP: packet from %s dropped: not on a connected subnet",
+			"packet from %s dropped: not on a connected subnet",
 			inet_ntop(AF_INET, &from->sin_addr, abuf, sizeof(abuf)));
 		return;
 	}
@@ -179,7 +179,7 @@ void rip_input(struct rip *rip, const uint8_t *buf, size_t len,
 	rip->packets_received++;
 	if (!ri) {
 		if (IS_RIP_DEBUG_PACKET)
-			zlog_debug("RIP: packet on unknown interface %u dropped", ifindex);
+			zlog_debug("packet on unknown interface %u dropped", ifindex);
 		return;
 	}
 	if (rip_is_own_address(rip, from->sin_addr))
@@ -196,13 +196,13 @@ void rip_input(struct rip *rip, const uint8_t *buf, size_t len,
 	}
 	if (pkt.command != RIP_REQUEST && pkt.command != RIP_RESPONSE) {
 		if (IS_RIP_DEBUG_PACKET)
-			zlog_debug("RIP: obsolete command %s ignored",
+			zlog_debug("obsolete command %s ignored",
 				   rip_command_str(pkt.command));
 		return;
 	}
 	if (!ri->running && !neighbor_configured(rip, from->sin_addr)) {
 		if (IS_RIP_DEBUG_PACKET)
-			zlog_debug("RIP: packet on %s where RIP does not run", ifp->name);
+			zlog_debug("packet on %s where RIP does not run", ifp->name);
 		return;
 	}
 	vrecv = rip_if_recv_version(ri);
@@ -251,7 +251,7 @@ void rip_read(struct event *ev)
 		len = recvmsg(rip->sock, &msg, MSG_DONTWAIT);
 		if (len < 0) {
 			if (errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)
-				zlog_warn("RIP: recvmsg failed: %s", strerror(errno));
+				zlog_warn("recvmsg failed: %s", strerror(errno));
 			break;
 		}
 		for (cm = CMSG_FIRSTHDR(&msg); cm; cm = CMSG_NXTHDR(&msg, cm))

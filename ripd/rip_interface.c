@@ -130,7 +130,7 @@ static void multicast_member(struct rip *rip, struct rip_if *ri, bool join)
 	mr.imr_ifindex = (int)ri->ifp->ifindex;
 	if (setsockopt(rip->sock, IPPROTO_IP, join ? IP_ADD_MEMBERSHIP : IP_DROP_MEMBERSHIP,
 		       &mr, sizeof(mr)) < 0 && join)
-		zlog_warn("RIP: can't join 224.0.0.9 on %s: %s", ri->ifp->name,
+		zlog_warn("can't join 224.0.0.9 on %s: %s", ri->ifp->name,
 			  strerror(errno));
 	ri->joined = join;
 }
@@ -179,12 +179,12 @@ void rip_if_update(struct rip *rip, struct interface *ifp)
 		connected_routes_sync(rip, ri);
 		if (!was) {
 			if (IS_RIP_DEBUG_EVENT)
-				zlog_debug("RIP: turn on %s", ifp->name);
+				zlog_debug("turn on %s", ifp->name);
 			rip_send_request_if(rip, ifp);
 		}
 	} else if (was) {
 		if (IS_RIP_DEBUG_EVENT)
-			zlog_debug("RIP: turn off %s", ifp->name);
+			zlog_debug("turn off %s", ifp->name);
 		multicast_member(rip, ri, false);
 		rip_routes_if_down(rip, ifp->ifindex);
 	}
@@ -209,7 +209,7 @@ int rip_socket_open(struct rip *rip)
 		return 0;
 	fd = socket(AF_INET, SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC, IPPROTO_UDP);
 	if (fd < 0) {
-		zlog_err("RIP: can't make socket: %s", strerror(errno));
+		zlog_err("can't make socket: %s", strerror(errno));
 		return -1;
 	}
 	setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, sizeof(on));
@@ -224,7 +224,7 @@ int rip_socket_open(struct rip *rip)
 	if (setsockopt(fd, SOL_SOCKET, SO_SNDBUFFORCE, &sndbuf, sizeof(sndbuf)) < 0)
 		setsockopt(fd, SOL_SOCKET, SO_SNDBUF, &sndbuf, sizeof(sndbuf));
 	if (bind(fd, (struct sockaddr *)&sin, sizeof(sin)) < 0) {
-		zlog_err("RIP: can't bind to UDP port %d: %s", RIP_PORT, strerror(errno));
+		zlog_err("can't bind to UDP port %d: %s", RIP_PORT, strerror(errno));
 		close(fd);
 		return -1;
 	}

@@ -102,7 +102,7 @@ int rip_send_packet(struct rip *rip, const uint8_t *buf, size_t len,
 		pi->ipi_spec_dst = src;
 	}
 	if (sendmsg(rip->sock, &msg, 0) < 0) {
-		zlog_rl(&send_rl, LOG_WARNING, "RIP: send to %s:%u failed: %s",
+		zlog_rl(&send_rl, LOG_WARNING, "send to %s:%u failed: %s",
 			inet_ntop(AF_INET, &to->sin_addr, abuf, sizeof(abuf)),
 			ntohs(to->sin_port), strerror(errno));
 		return -1;

@@ -200,7 +200,7 @@ static void route_timeout(struct event *ev)
 	struct prefix p;
 
 	if (IS_RIP_DEBUG_EVENT)
-		zlog_debug("RIP: route %s via %s timed out",
+		zlog_debug("route %s via %s timed out",
 			   prefix2str(rip_route_prefix(r, &p), buf, sizeof(buf)),
 			   inet_ntop(AF_INET, &r->nexthop, nh, sizeof(nh)));
 	if (rn && rn->info && ((struct rip_route *)rn->info)->next)

@@ -55,7 +55,7 @@ void rip_zebra_route_add(struct rip *rip, const struct prefix *p, struct rip_rou
 	if (zclient_route_add(rip->zc, &zr) == 0)
 		r->in_zebra = true;
 	if (IS_RIP_DEBUG_ZEBRA)
-		zlog_debug("RIP: install into zebra: %s metric %u",
+		zlog_debug("install into zebra: %s metric %u",
 			   prefix2str(p, buf, sizeof(buf)), r->metric);
 }
 
@@ -70,7 +70,7 @@ void rip_zebra_route_delete(struct rip *rip, const struct prefix *p, struct rip_
 	route_fill(&zr, p, r);
 	zclient_route_delete(rip->zc, &zr);
 	if (IS_RIP_DEBUG_ZEBRA)
-		zlog_debug("RIP: delete from zebra: %s", prefix2str(p, buf, sizeof(buf)));
+		zlog_debug("delete from zebra: %s", prefix2str(p, buf, sizeof(buf)));
 }
 
 void rip_zebra_redistribute(struct rip *rip, uint8_t type, bool on)
@@ -102,7 +102,7 @@ static void zc_if_change(struct zclient *zc, struct interface *ifp)
 	struct rip *rip = zc_rip(zc);
 
 	if (IS_RIP_DEBUG_ZEBRA)
-		zlog_debug("RIP: interface %s state change from zebra", ifp->name);
+		zlog_debug("interface %s state change from zebra", ifp->name);
 	rip_if_update(rip, ifp);
 }
 
@@ -178,7 +178,7 @@ static void zc_route_delete(struct zclient *zc, uint16_t cmd,
 static void zc_connected(struct zclient *zc)
 {
 	if (IS_RIP_DEBUG_ZEBRA)
-		zlog_debug("RIP: connected to zebra");
+		zlog_debug("connected to zebra");
 	(void)zc;
 }
 
