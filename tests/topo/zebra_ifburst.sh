@@ -137,7 +137,7 @@ gone() {
 	# as Quagga, a deleted interface stays known (without an ifindex)
 	[ "$(echo "$out" | awk '/^connected/ {print $2}')" = 1 ]
 }
-wait_for "$KNOW_SECS" gone || fail "zebra did not forget the deleted interfaces"
+wait_for "$KNOW_SECS" gone || { vty a 2601 "show ip route summary"; tail -5 "$TDIR/zebra.log"; fail "zebra did not forget the deleted interfaces"; }
 wait_for 20 sh -c "[ \"\$(cut -d' ' -f2 $TDIR/zcount.out 2>/dev/null)\" = $N ]" ||
 	fail "zserv client told about $(cut -d' ' -f2 "$TDIR/zcount.out") deletions, not $N"
 pass "all $N removed"
