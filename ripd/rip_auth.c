@@ -5,14 +5,26 @@
  *
  * The secret is the interface's `ip rip authentication string` or, for a
  * `key-chain`, a key of the chain from lib/keychain.h: for sending, the
- * active send key (its id goes into the auth entry); for receiving, the
- * key whose id the packet names, if it is in its accept lifetime. Without
- * a key the packet is refused.
+ * first key in its send lifetime (its id, modulo 256, goes into the auth
+ * entry); for receiving keyed MD5, the key the packet's key id names, in
+ * its accept lifetime (RFC 2082 3.2.2; ids are indexes modulo 256, so
+ * every key sharing the id is tried); for a simple
+ * password, any key in its accept lifetime. Without a key the packet is
+ * refused.
  *
  * Receive rules (RFC 2453 5.2 and Quagga): with authentication off, an
- * authenticated packet is refused; with it on, a RIPv1 packet, a packet
- * without or with another kind of authentication, and a wrong secret are
- * refused. The caller counts the bad packet.
+ * authenticated packet is refused; with it on, a packet without or with
+ * another kind of authentication and a wrong secret are refused, and so is
+ * RIPv1, except a RIPv1 Request, which Quagga answers (unauthenticated,
+ * like any RIPv1 Response it sends). The caller counts the bad packet.
+ *
+ * Keyed-MD5 sequence numbers (RFC 2082 3.2.1/3.2.2): we send the time of
+ * day, never less than the last number sent, so they never decrease, not
+ * even across a restart, as Quagga and FRR do; a packet whose number is
+ * below the last one accepted from the same peer is a replay and refused.
+ * The peer entry, and with it the last number, is forgotten when the peer
+ * has been silent for RIP_PEER_TIMER_DEFAULT seconds, so a neighbour
+ * whose numbering restarted lower is heard again after that.
  */
 #include <string.h>
 
@@ -57,27 +69,41 @@ static bool send_secret(const struct rip_if *ri, char out[RIP_AUTH_SIMPLE_SIZE +
 	return false;
 }
 
-static bool accept_secret(const struct rip_if *ri, uint8_t key_id,
-			  char out[RIP_AUTH_SIMPLE_SIZE + 1], bool by_id)
-{
-	if (ri->key_chain) {
 #ifdef RIP_HAVE_KEYCHAIN
-		struct keychain *kc = keychain_lookup(ri->key_chain);
-		const struct key *k;
-
-		if (!kc)
-			return false;
-		k = by_id ? key_lookup_for_accept(kc, key_id) : key_lookup_for_send(kc);
-		if (!k || !k->string)
-			return false;
-		copy_secret(out, k->string);
+static bool accept_valid(const struct key *k, time_t now)
+{
+	if (k->accept.start == 0)
 		return true;
-#else
-		(void)key_id;
-		(void)by_id;
-		return false;
-#endif
+	return k->accept.start <= now && (k->accept.end == -1 || k->accept.end >= now);
+}
+
+/*
+ * Keyed MD5 with a key chain: the keys whose id on the wire (the index
+ * modulo 256) is key_id and that are in their accept lifetime; true if
+ * the digest verifies with one of them (indexes 1 and 257 share id 1).
+ */
+static bool chain_md5_verify(const struct keychain *kc, const uint8_t *buf, size_t len,
+			     const struct rip_packet *pkt, bool *any_key)
+{
+	char secret[RIP_AUTH_SIMPLE_SIZE + 1];
+	time_t now = time(NULL);
+	const struct key *k;
+
+	*any_key = false;
+	for (k = kc->keys; k; k = k->next) {
+		if (k->index % 256 != pkt->auth.key_id || !k->string || !accept_valid(k, now))
+			continue;
+		*any_key = true;
+		copy_secret(secret, k->string);
+		if (rip_md5_verify(buf, len, pkt, secret))
+			return true;
 	}
+	return false;
+}
+#endif
+
+static bool accept_secret(const struct rip_if *ri, char out[RIP_AUTH_SIMPLE_SIZE + 1])
+{
 	if (ri->auth_str) {
 		copy_secret(out, ri->auth_str);
 		return true;
@@ -95,29 +121,68 @@ static bool chain_has_password(const struct rip_if *ri, const char *pw)
 }
 #endif
 
+static bool fail(const char **why, const char *reason)
+{
+	if (why)
+		*why = reason;
+	return false;
+}
+
 bool rip_auth_check(struct rip_if *ri, const uint8_t *buf, size_t len,
-		    const struct rip_packet *pkt, struct in_addr from)
+		    const struct rip_packet *pkt, struct in_addr from,
+		    const char **why)
 {
 	char secret[RIP_AUTH_SIMPLE_SIZE + 1];
+	const struct rip_peer *peer;
 
-	(void)from;
-	if (ri->auth_type == RIP_NO_AUTH)
-		return pkt->auth.type == RIP_NO_AUTH;
-	if (pkt->version == RIPv1 || pkt->auth.type != ri->auth_type)
-		return false;
+	if (ri->auth_type == RIP_NO_AUTH) {
+		if (pkt->auth.type != RIP_NO_AUTH)
+			return fail(why, "authenticated packet, authentication is off");
+		return true;
+	}
+	if (pkt->version == RIPv1) {
+		if (pkt->command == RIP_REQUEST || pkt->command == RIP_POLL)
+			return true;
+		return fail(why, "RIPv1 packet, authentication is on");
+	}
+	if (pkt->auth.type != ri->auth_type)
+		return fail(why, pkt->auth.type == RIP_NO_AUTH ?
+				 "no authentication in packet" :
+				 "wrong authentication type");
 
 	if (ri->auth_type == RIP_AUTH_SIMPLE_PASSWORD) {
 #ifdef RIP_HAVE_KEYCHAIN
-		if (ri->key_chain)
-			return chain_has_password(ri, pkt->auth.password);
+		if (ri->key_chain) {
+			if (!chain_has_password(ri, pkt->auth.password))
+				return fail(why, "wrong password");
+			return true;
+		}
 #endif
-		if (!accept_secret(ri, 0, secret, false))
-			return false;
-		return memcmp(secret, pkt->auth.password, RIP_AUTH_SIMPLE_SIZE) == 0;
+		if (!accept_secret(ri, secret) ||
+		    memcmp(secret, pkt->auth.password, RIP_AUTH_SIMPLE_SIZE) != 0)
+			return fail(why, "wrong password");
+		return true;
 	}
-	if (!accept_secret(ri, pkt->auth.key_id, secret, true))
-		return false;
-	return rip_md5_verify(buf, len, pkt, secret);
+	if (ri->key_chain) {
+#ifdef RIP_HAVE_KEYCHAIN
+		struct keychain *kc = keychain_lookup(ri->key_chain);
+		bool any_key = false;
+
+		if (!kc || !chain_md5_verify(kc, buf, len, pkt, &any_key))
+			return fail(why, any_key ? "wrong MD5 digest" :
+					 "no valid key for the key id");
+#else
+		return fail(why, "no key chains in this build");
+#endif
+	} else if (!accept_secret(ri, secret)) {
+		return fail(why, "no authentication string");
+	} else if (!rip_md5_verify(buf, len, pkt, secret)) {
+		return fail(why, "wrong MD5 digest");
+	}
+	peer = ri->rip ? rip_peer_lookup(ri->rip, from) : NULL;
+	if (peer && peer->auth_seq_valid && pkt->auth.seq < peer->auth_seq)
+		return fail(why, "MD5 sequence number went backwards");
+	return true;
 }
 
 unsigned rip_auth_rte_room(const struct rip_if *ri)
@@ -132,10 +197,20 @@ unsigned rip_auth_rte_room(const struct rip_if *ri)
 	}
 }
 
+/* Non-decreasing: the time of day, held when the clock steps back. */
+static uint32_t send_seq(void)
+{
+	static uint32_t last;
+	uint32_t now = (uint32_t)time(NULL);
+
+	if (now > last)
+		last = now;
+	return last;
+}
+
 const char *rip_auth_put(const struct rip_if *ri, struct writer *w,
 			 char keybuf[RIP_AUTH_SIMPLE_SIZE + 1])
 {
-	static uint32_t seq;
 	uint8_t key_id;
 
 	if (!ri || ri->auth_type == RIP_NO_AUTH)
@@ -146,10 +221,6 @@ const char *rip_auth_put(const struct rip_if *ri, struct writer *w,
 		rip_put_auth_simple(w, keybuf);
 		return NULL;
 	}
-	if (seq < (uint32_t)time(NULL))
-		seq = (uint32_t)time(NULL);
-	else
-		seq++;
-	rip_put_auth_md5(w, key_id, ri->md5_auth_len, seq);
+	rip_put_auth_md5(w, key_id, ri->md5_auth_len, send_seq());
 	return keybuf;
 }

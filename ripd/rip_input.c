@@ -3,18 +3,28 @@
  *
  *   1. the receiving interface (IP_PKTINFO) must be known; our own
  *      multicast/broadcast echoes are ignored silently
- *   2. rip_packet_parse(): size, version, command, auth shape
+ *   2. rip_packet_parse(): size, version, command, RIPv1 must-be-zero
+ *      fields, auth shape
  *   3. the interface must run RIP (or the sender be a `neighbor`), and
  *      accept this version (`ip rip receive version`)
  *   4. authentication as configured on the interface (rip_auth.c);
- *      unauthenticated RIPv2 and RIPv1 are refused when it is on, an
- *      authenticated packet is refused when it is off (RFC 2453 5.2)
- *   5. Responses: from port 520 and from a directly connected subnet;
- *      then each entry through rip_rte_check() (a bad one is counted as a
- *      bad route and skipped) and rip_rte_process()
- *      Requests: the whole table (a sliced job) or the listed entries
- * Any failure in 2-5 counts a bad packet for the sender (and for the
- * interface) and drops the packet; the log line is rate-limited.
+ *      unauthenticated RIPv2 and RIPv1 Responses are refused when it is
+ *      on, an authenticated packet is refused when it is off (RFC 2453 5.2)
+ *   5. the command: Responses from port 520 and from a directly connected
+ *      subnet, then each entry through rip_rte_check() and
+ *      rip_rte_process(); Requests (and Sun's POLL, as Quagga) answered
+ *      with the whole table (a sliced job) or the listed entries; the
+ *      obsolete TRACEON, TRACEOFF and POLL ENTRY are refused
+ * Any failure in 2-5 drops the packet and counts a bad packet for the
+ * sender and the interface, as Quagga's `show ip rip status` counts them;
+ * the log line is rate-limited.
+ *
+ * A bad entry is skipped alone. The interface counts every skipped entry
+ * (RIPv2-MIB rip2IfStatRcvBadRoutes: "ignored for any reason"); the peer's
+ * BadRoutes counts, as Quagga, an invalid destination, metric or mask, but
+ * not an entry of another address family (such as a 0xFFFF entry that is
+ * not the first). A martian next hop counts too (Quagga skipped a
+ * multicast one silently and took the others as 0.0.0.0).
  */
 #include <errno.h>
 #include <string.h>
@@ -41,15 +51,16 @@ static void bad_packet(struct rip *rip, struct rip_if *ri, struct in_addr from,
 }
 
 static void bad_route(struct rip *rip, struct rip_if *ri, struct in_addr from,
-		      const struct rip_rte *e, const char *why)
+		      const struct rip_rte *e, enum rip_rte_result res)
 {
 	char abuf[INET_ADDRSTRLEN], rbuf[INET_ADDRSTRLEN];
 
-	rip_peer_bad_route(rip, from);
+	if (res != RIP_RTE_AFI)
+		rip_peer_bad_route(rip, from);
 	ri->recv_badroutes++;
 	zlog_rl(&bad_rl, LOG_INFO, "bad route %s from %s ignored: %s",
 		inet_ntop(AF_INET, &e->addr, rbuf, sizeof(rbuf)),
-		inet_ntop(AF_INET, &from, abuf, sizeof(abuf)), why);
+		inet_ntop(AF_INET, &from, abuf, sizeof(abuf)), rip_rte_result_str(res));
 }
 
 static void response_process(struct rip *rip, struct rip_if *ri,
@@ -82,15 +93,19 @@ static void response_process(struct rip *rip, struct rip_if *ri,
 
 		res = rip_rte_check(e, pkt->version, &ifc->address, &p);
 		if (res != RIP_RTE_OK) {
-			bad_route(rip, ri, from->sin_addr, e, rip_rte_result_str(res));
+			bad_route(rip, ri, from->sin_addr, e, res);
 			continue;
 		}
 		rip_rte_process(rip, &p, e, from->sin_addr, ifp);
 	}
 }
 
-/* RFC 2453 3.9.1: answer with our metric for each listed entry. */
-static void request_entries(struct rip *rip, struct rip_if *ri,
+/*
+ * RFC 2453 3.9.1: answer with our metric for each listed entry, as the
+ * table holds it (no split horizon: this is for diagnostic tools); the
+ * rest of each entry goes back as it came. True if an answer was sent.
+ */
+static bool request_entries(struct rip *rip, struct rip_if *ri,
 			    const struct rip_packet *pkt,
 			    struct sockaddr_in *from)
 {
@@ -127,32 +142,41 @@ static void request_entries(struct rip *rip, struct rip_if *ri,
 	}
 	if (md5key)
 		rip_md5_finish(&w, md5key);
-	if (!wr_failed(&w))
-		rip_send_packet(rip, w.data, w.len, from, ri->ifp, src);
+	if (wr_failed(&w))
+		return false;
+	return rip_send_packet(rip, w.data, w.len, from, ri->ifp, src) == 0;
 }
 
+/*
+ * RFC 2453 3.9.1. The answer goes to the asker's address and port, a
+ * query tool's too. A router's Request (port 520) on a passive interface
+ * gets no answer; a query tool's does. A router on our subnet that asks
+ * is a peer, as in Quagga. rip2GlobalQueries counts the answers.
+ */
 static void request_process(struct rip *rip, struct rip_if *ri,
 			    const struct rip_packet *pkt,
 			    struct sockaddr_in *from)
 {
 	struct in_addr src = { 0 };
 	struct connected *ifc;
+	bool router = ntohs(from->sin_port) == RIP_PORT;
 
-	rip->queries++;
-	/* A neighbour's request on a passive interface gets no answer; a
-	 * query tool (another port) does. */
-	if (ntohs(from->sin_port) == RIP_PORT && ri->passive)
+	if (router && ri->passive)
 		return;
+	ifc = rip_if_connected_for(ri->ifp, from->sin_addr);
+	if (router && ifc)
+		rip_peer_update(rip, from->sin_addr, pkt->version);
 	if (pkt->nrte == 0)
 		return;
 	if (!rip_request_is_whole_table(pkt)) {
-		request_entries(rip, ri, pkt, from);
+		if (request_entries(rip, ri, pkt, from))
+			rip->queries++;
 		return;
 	}
-	ifc = rip_if_connected_for(ri->ifp, from->sin_addr);
 	if (ifc)
 		src = ifc->address.u.v4;
 	rip_output_full(rip, ri->ifp, src, from, pkt->version);
+	rip->queries++;
 }
 
 static bool neighbor_configured(const struct rip *rip, struct in_addr a)
@@ -194,15 +218,8 @@ void rip_input(struct rip *rip, const uint8_t *buf, size_t len,
 		bad_packet(rip, ri, from->sin_addr, why);
 		return;
 	}
-	if (pkt.command != RIP_REQUEST && pkt.command != RIP_RESPONSE) {
-		if (IS_RIP_DEBUG_PACKET)
-			zlog_debug("obsolete command %s ignored",
-				   rip_command_str(pkt.command));
-		return;
-	}
 	if (!ri->running && !neighbor_configured(rip, from->sin_addr)) {
-		if (IS_RIP_DEBUG_PACKET)
-			zlog_debug("packet on %s where RIP does not run", ifp->name);
+		bad_packet(rip, ri, from->sin_addr, "RIP does not run on the interface");
 		return;
 	}
 	vrecv = rip_if_recv_version(ri);
@@ -211,18 +228,33 @@ void rip_input(struct rip *rip, const uint8_t *buf, size_t len,
 		bad_packet(rip, ri, from->sin_addr, "version not accepted on this interface");
 		return;
 	}
-	if (!rip_auth_check(ri, buf, len, &pkt, from->sin_addr)) {
-		bad_packet(rip, ri, from->sin_addr, "authentication failed");
+	if (!rip_auth_check(ri, buf, len, &pkt, from->sin_addr, &why)) {
+		bad_packet(rip, ri, from->sin_addr, why);
 		return;
 	}
-	if (pkt.command == RIP_RESPONSE) {
+	switch (pkt.command) {
+	case RIP_RESPONSE:
 		/* only a sender on our subnet is a peer (checked inside) */
 		if (ntohs(from->sin_port) == RIP_PORT &&
 		    rip_if_connected_for(ifp, from->sin_addr))
 			rip_peer_update(rip, from->sin_addr, pkt.version);
 		response_process(rip, ri, &pkt, from);
-	} else {
+		break;
+	case RIP_REQUEST:
+	case RIP_POLL:
 		request_process(rip, ri, &pkt, from);
+		break;
+	default:
+		bad_packet(rip, ri, from->sin_addr, "obsolete command");
+		return;
+	}
+	if (pkt.auth.type == RIP_AUTH_MD5) {
+		struct rip_peer *peer = rip_peer_lookup(rip, from->sin_addr);
+
+		if (peer) {
+			peer->auth_seq = pkt.auth.seq;
+			peer->auth_seq_valid = true;
+		}
 	}
 }
 

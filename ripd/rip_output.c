@@ -25,7 +25,10 @@
  *     redistributed routes the `redistribute ... metric` or default-metric;
  *     then offset-list out; capped at 16
  *   - RIPv2 next hop: the route's gateway when it lies on the outgoing
- *     subnet (RFC 2453 4.4), else 0.0.0.0
+ *     subnet (RFC 2453 4.4), else 0.0.0.0; for every kind of route, so a
+ *     redistributed static via a router on the link that does not speak
+ *     RIP is announced with that router as next hop, saving the extra
+ *     hop through us (Quagga did the same, by interface)
  *
  * Triggered updates (RFC 2453 3.10.1): a change schedules one at once; after
  * it is sent a 1-5 s damping timer runs, and changes during it are sent
@@ -137,13 +140,17 @@ static uint8_t metric_out(struct rip *rip, const struct rip_route *r)
 	return (uint8_t)(m > RIP_METRIC_INFINITY ? RIP_METRIC_INFINITY : m);
 }
 
-/* RFC 2453 4.4: the route's gateway when it lies on the outgoing subnet. */
+/*
+ * RFC 2453 4.4: the route's gateway when it is directly reachable on the
+ * logical subnet the update goes out on, whatever the route's origin; a
+ * gateway elsewhere must not leak into another subnet: 0.0.0.0.
+ */
 static struct in_addr nexthop_out(const struct rip_out_job *j, struct interface *ifp,
 				  const struct rip_route *r)
 {
 	struct in_addr none = { 0 };
 
-	if (r->type == ZEBRA_ROUTE_RIP && r->nexthop.s_addr && r->ifindex == ifp->ifindex) {
+	if (r->nexthop.s_addr && (r->ifindex == ifp->ifindex || r->ifindex == 0)) {
 		struct prefix nh, net = j->ifaddr;
 
 		prefix_from_ipv4(&nh, r->nexthop, 32);

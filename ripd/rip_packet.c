@@ -3,11 +3,17 @@
  *
  * The parser reads only through lib/stream's failing reader. Its order:
  *   1. size: 4 <= len <= 512 and len == 4 + 20 * n
- *   2. version 1 or 2, a known command
- *   3. RIPv2: an auth entry may only be the first entry; its type decides
- *      whether a keyed-MD5 trailer must close the packet, and the trailer's
- *      offset ("packet length") must point exactly at the last 20 bytes
- *   4. RIPv1: every must-be-zero field in every entry is zero
+ *   2. version 1 or 2, a known command. (RFC 1058 3.4 has a RIPv1 router
+ *      process newer versions by its rules; RFC 2453 defines nothing past
+ *      2, and a version 3+ datagram is refused here, where Quagga read it
+ *      as RIPv2: no router sends one, and a forged one is an attack.)
+ *   3. RIPv2: an auth entry (AFI 0xFFFF) only counts as one when it is the
+ *      first entry (RFC 2453 4.1); its type decides whether a keyed-MD5
+ *      trailer must close the packet, and the trailer's offset ("packet
+ *      length") must point exactly at the last 20 bytes. A later 0xFFFF
+ *      entry is an ordinary entry of an unknown family, ignored alone.
+ *   4. RIPv1: the header's and every entry's must-be-zero fields are zero,
+ *      else the whole message is ignored (RFC 1058 3.4)
  * Only a packet that passes all of these is handed to the caller.
  */
 #include <string.h>
@@ -170,6 +176,8 @@ enum rip_parse_result rip_packet_parse(const uint8_t *buf, size_t len,
 		return fail(RIP_PARSE_VERSION, why);
 	if (pkt->command < RIP_REQUEST || pkt->command > RIP_POLL_ENTRY)
 		return fail(RIP_PARSE_COMMAND, why);
+	if (pkt->version == RIPv1 && mbz != 0)
+		return fail(RIP_PARSE_MBZ, why);
 
 	nent = (len - RIP_HEADER_SIZE) / RIP_RTE_SIZE;
 	body_end = len;
@@ -198,9 +206,6 @@ enum rip_parse_result rip_packet_parse(const uint8_t *buf, size_t len,
 			return fail(RIP_PARSE_SHORT, why);
 		if (pkt->version == RIPv1 && !rte_mbz_clear(e))
 			return fail(RIP_PARSE_MBZ, why);
-		/* An auth entry anywhere but first is not allowed (RFC 2453 5.2). */
-		if (pkt->version == RIPv2 && e->afi == RIP_AFI_AUTH)
-			return fail(RIP_PARSE_AUTH, why);
 		pkt->nrte++;
 	}
 
@@ -242,23 +247,28 @@ static uint32_t host_mask(unsigned len)
 	return len >= 32 ? 0 : 0xffffffffu >> len;
 }
 
-/* A mask for an entry that carries none: RFC 1058 3.2 / RFC 2453 4.3. */
+/*
+ * A mask for an entry that carries none (RFC 1058 3.2, RFC 2453 4.3).
+ * Inside the classful network of the receiving interface, when that
+ * network is subnetted, the interface's own mask is the subnet mask (so
+ * 10.0.0.0 heard on 10.0.0.1/24 is subnet zero, not the whole class A,
+ * which RIPv1 never announces inside the network; as Quagga). Elsewhere
+ * the classful mask. Host bits left over under that mask: a host route.
+ */
 static unsigned guess_len(struct in_addr a, const struct prefix *ifaddr)
 {
 	uint32_t h = ntohl(a.s_addr);
 	unsigned clen = rip_classful_len(a);
 
-	if ((h & host_mask(clen)) == 0)
-		return clen;
-	if (ifaddr && ifaddr->family == AF_INET && ifaddr->prefixlen > clen) {
+	if (ifaddr && ifaddr->family == AF_INET && ifaddr->prefixlen > clen &&
+	    rip_classful_len(ifaddr->u.v4) == clen) {
 		uint32_t ih = ntohl(ifaddr->u.v4.s_addr);
 		uint32_t cm = ~host_mask(clen);
 
-		if ((ih & cm) == (h & cm) &&
-		    (h & host_mask(ifaddr->prefixlen)) == 0)
-			return ifaddr->prefixlen;
+		if ((ih & cm) == (h & cm))
+			return (h & host_mask(ifaddr->prefixlen)) == 0 ? ifaddr->prefixlen : 32;
 	}
-	return 32;
+	return (h & host_mask(clen)) == 0 ? clen : 32;
 }
 
 static bool bad_destination(uint32_t h)
@@ -285,11 +295,16 @@ enum rip_rte_result rip_rte_check(const struct rip_rte *rte, uint8_t version,
 		return RIP_RTE_METRIC;
 	if (bad_destination(h))
 		return RIP_RTE_ADDRESS;
-	if (version == RIPv2 && nh != 0 &&
-	    (bad_destination(nh) || (nh >> 24) == 0))
+	/* A martian next hop (0/8, 127/8, class D or E) marks a malformed
+	 * entry: skipped. Any other next hop that is not on the receiving
+	 * subnet is read as 0.0.0.0 by the caller (RFC 2453 4.4). */
+	if (version == RIPv2 && nh != 0 && (bad_destination(nh) || (nh >> 24) == 0))
 		return RIP_RTE_NEXTHOP;
 
-	if (version == RIPv2 && rte->mask.s_addr != 0) {
+	if (h == 0) {
+		/* 0.0.0.0 is the default route whatever mask came with it */
+		len = 0;
+	} else if (version == RIPv2 && rte->mask.s_addr != 0) {
 		int ml = ip_masklen(rte->mask);
 
 		if (ml < 0)
@@ -297,8 +312,6 @@ enum rip_rte_result rip_rte_check(const struct rip_rte *rte, uint8_t version,
 		len = (unsigned)ml;
 		if (h & host_mask(len))
 			return RIP_RTE_MASK;
-	} else if (h == 0) {
-		len = 0;
 	} else {
 		len = guess_len(rte->addr, ifaddr);
 	}

@@ -99,7 +99,7 @@ enum rip_parse_result {
 	RIP_PARSE_SIZE,			/* not 4 + n * 20 */
 	RIP_PARSE_VERSION,		/* version 0 or above 2 */
 	RIP_PARSE_COMMAND,		/* not a command we know */
-	RIP_PARSE_MBZ,			/* RIPv1 must-be-zero field set */
+	RIP_PARSE_MBZ,			/* RIPv1 must-be-zero field set (header or entry) */
 	RIP_PARSE_AUTH,			/* malformed authentication */
 };
 
@@ -118,7 +118,7 @@ enum rip_rte_result {
 	RIP_RTE_METRIC,			/* not 1..16 */
 	RIP_RTE_ADDRESS,		/* 0/8 but not default, 127/8, class D/E */
 	RIP_RTE_MASK,			/* non-contiguous mask or host bits set */
-	RIP_RTE_NEXTHOP,		/* multicast/loopback next hop */
+	RIP_RTE_NEXTHOP,		/* martian next hop: 0/8, 127/8, class D/E */
 };
 
 /*

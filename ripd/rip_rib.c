@@ -15,6 +15,11 @@
  * Local routes win over learned ones; a learned route never replaces a
  * live local one.
  *
+ * Decision (RFC 2453 3.9.2): an entry from the router the route came from
+ * is believed whatever its metric (a same-metric refresh only restarts
+ * the timeout); from another router only a strictly better metric
+ * replaces the route.
+ *
  * Timers (RFC 2453 3.8): a learned route's timeout timer is restarted by
  * every update from its gateway; when it fires the route is poisoned
  * (metric 16), withdrawn from zebra and the garbage-collection timer
@@ -406,14 +411,11 @@ void rip_rte_process(struct rip *rip, const struct prefix *p,
 		return;
 	}
 
-	if (metric < r->metric) {
-		route_adopt(rip, r, rte, metric, nexthop, from, ifp, distance);
-		return;
-	}
-	/* RFC 2453 3.9.2 heuristic: an equal route may replace one that is
-	 * about to time out. */
-	if (metric == r->metric && metric < RIP_METRIC_INFINITY && r->t_timeout &&
-	    event_timer_remain_msec(r->t_timeout) < (long)rip->timeout_time * 500)
+	/* From another router: only a better metric replaces the route. RFC
+	 * 2453 3.9.2 allows switching to an equal route when the current one
+	 * is half-way to timing out; Quagga never did, and neither do we, so
+	 * the next hop shown stays the one a Quagga router would show. */
+	if (metric < r->metric)
 		route_adopt(rip, r, rte, metric, nexthop, from, ifp, distance);
 }
 

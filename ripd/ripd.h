@@ -116,6 +116,8 @@ struct rip_peer {
 	unsigned bad_packets;
 	unsigned bad_routes;
 	uint8_t version;
+	bool auth_seq_valid;		/* a keyed-MD5 packet was accepted */
+	uint32_t auth_seq;		/* its sequence number (RFC 2082) */
 	struct rip_peer *next;		/* sorted by address */
 	struct event *t_timeout;
 	struct rip *rip;
@@ -330,9 +332,11 @@ void rip_input(struct rip *rip, const uint8_t *buf, size_t len,
 	       struct sockaddr_in *from, uint32_t ifindex);
 
 /* rip_auth.c */
-/* Check auth of a parsed packet on ri; true = accept. */
+/* Check auth of a parsed packet from `from` on ri; true = accept, else
+ * *why (if why != NULL) says why not. */
 bool rip_auth_check(struct rip_if *ri, const uint8_t *buf, size_t len,
-		    const struct rip_packet *pkt, struct in_addr from);
+		    const struct rip_packet *pkt, struct in_addr from,
+		    const char **why);
 /* Route entries per packet with this interface's authentication. */
 unsigned rip_auth_rte_room(const struct rip_if *ri);
 /* Write the auth entry after the header; returns the MD5 key to finish

@@ -5,10 +5,15 @@
  * that `interface` and `ip address` lines find real links), but leftover
  * routes of an earlier zebra are only removed once this instance holds the
  * pid file lock (the deletes sit in the netlink batch until the loop runs).
+ *
+ * -b (batch): as Quagga, read the config and exit. What the config did to
+ * interfaces (addresses, shutdown) is flushed to the kernel first; no
+ * route is installed or removed, and the pid file goes.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "config.h"
 #include "daemon.h"
@@ -117,7 +122,12 @@ static void on_start(void *arg)
 	const char *upath = d->zserv_path;
 
 	if (z->opts.batch) {
-		zlog_notice("batch mode: configuration read, exiting");
+		/* as Quagga: what the config did to interfaces (addresses,
+		 * shutdown) reaches the kernel; routes are not installed */
+		kernel_sync(z->kernel, 10000);
+		if (d->pid_file)
+			unlink(d->pid_file);
+		zlog_notice("batch mode: configuration read and applied, exiting");
 		exit(0);
 	}
 	if (!upath) {

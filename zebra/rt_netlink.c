@@ -233,7 +233,8 @@ void rt_netlink_route_msg(struct kernel *k, struct nlmsghdr *h, bool from_dump)
 
 	if (rtm->rtm_protocol == ZEBRA_RTPROT) {
 		if (startup && h->nlmsg_type == RTM_NEWROUTE) {
-			if (!k->opts.keep_kernel) {
+			/* -b touches no route, as Quagga's batch mode */
+			if (!k->opts.keep_kernel && !k->opts.batch) {
 				delete_leftover(k, h, rtm, tb);
 				return;
 			}

@@ -111,6 +111,10 @@ static const struct bad_case bad_packets[] = {
 	{ "command 0", "00020000" ENTRY_OK, RIP_PARSE_COMMAND },
 	{ "command 7", "07020000" ENTRY_OK, RIP_PARSE_COMMAND },
 	{ "command 200", "c8020000" ENTRY_OK, RIP_PARSE_COMMAND },
+	{ "v1 header must-be-zero", "02010001 0002 0000 0a000000 00000000 00000000 00000001",
+	  RIP_PARSE_MBZ },
+	{ "v1 request header must-be-zero", "01010100 0000 0000 00000000 00000000 00000000 00000010",
+	  RIP_PARSE_MBZ },
 	{ "v1 with tag", "02010000 0002 0005 0a000000 00000000 00000000 00000001",
 	  RIP_PARSE_MBZ },
 	{ "v1 with mask", "02010000 0002 0000 0a000000 ff000000 00000000 00000001",
@@ -121,8 +125,6 @@ static const struct bad_case bad_packets[] = {
 	  RIP_PARSE_AUTH },
 	{ "auth type 1 first", "02020000 ffff 0001 00000000 00000000 00000000 00000000",
 	  RIP_PARSE_AUTH },
-	{ "auth entry not first", "02020000" ENTRY_OK
-	  "ffff 0002 41414141 00000000 00000000 00000000", RIP_PARSE_AUTH },
 	{ "md5 without trailer", "02020000 ffff 0003 0018 01 14 00000001 00000000 00000000",
 	  RIP_PARSE_AUTH },
 	{ "md5 offset too big", "02020000 ffff 0003 00ff 01 14 00000001 00000000 00000000"
@@ -165,6 +167,27 @@ Test(rip_packet, too_long)
 	cr_assert_eq(pkt.nrte, 25);
 }
 
+/*
+ * RFC 2453 4.1: only the first entry can be the authentication entry; a
+ * later 0xFFFF entry is just an entry of an unknown family, which
+ * rip_rte_check ignores alone (the packet's other entries are used).
+ */
+Test(rip_packet, late_ffff_entry_is_an_unknown_family)
+{
+	uint8_t buf[128];
+	struct rip_packet pkt;
+	struct prefix p;
+	size_t n = unhex("02020000" ENTRY_OK "ffff 0002 41414141 00000000 00000000 00000000",
+			 buf, sizeof(buf));
+
+	cr_assert_eq(rip_packet_parse(buf, n, &pkt, NULL), RIP_PARSE_OK);
+	cr_assert_eq(pkt.auth.type, RIP_NO_AUTH);
+	cr_assert_eq(pkt.nrte, 2);
+	cr_assert_eq(pkt.rte[1].afi, RIP_AFI_AUTH);
+	cr_assert_eq(rip_rte_check(&pkt.rte[1], 2, NULL, &p), RIP_RTE_AFI);
+	cr_assert_eq(rip_rte_check(&pkt.rte[0], 2, NULL, &p), RIP_RTE_OK);
+}
+
 Test(rip_packet, header_only_and_obsolete_commands_parse)
 {
 	uint8_t hdr[4] = { RIP_TRACEON, 1, 0, 0 };
@@ -202,8 +225,17 @@ static const struct rte_case rte_cases[] = {
 	{ "non-contiguous mask", 2, 2, "10.1.0.0", "255.0.255.0", "0.0.0.0", 1, RIP_RTE_MASK, NULL },
 	{ "host bits set", 2, 2, "10.1.1.1", "255.255.0.0", "0.0.0.0", 1, RIP_RTE_MASK, NULL },
 	{ "multicast next hop", 2, 2, "10.1.0.0", "255.255.0.0", "224.0.0.9", 1, RIP_RTE_NEXTHOP, NULL },
+	{ "class E next hop", 2, 2, "10.1.0.0", "255.255.0.0", "240.0.0.1", 1, RIP_RTE_NEXTHOP, NULL },
+	{ "loopback next hop", 2, 2, "10.1.0.0", "255.255.0.0", "127.0.0.1", 1, RIP_RTE_NEXTHOP, NULL },
+	{ "net 0 next hop", 2, 2, "10.1.0.0", "255.255.0.0", "0.0.0.1", 1, RIP_RTE_NEXTHOP, NULL },
+	/* 0.0.0.0 is the default route, whatever mask it carries */
+	{ "default with a mask", 2, 2, "0.0.0.0", "255.0.0.0", "0.0.0.0", 1, RIP_RTE_OK, "0.0.0.0/0" },
+	{ "v1 default", 1, 2, "0.0.0.0", "0.0.0.0", "0.0.0.0", 1, RIP_RTE_OK, "0.0.0.0/0" },
+	{ "v1 subnet of another net is a host", 1, 2, "172.16.5.0", "0.0.0.0", "0.0.0.0", 1, RIP_RTE_OK, "172.16.5.0/32" },
+	{ "v1 host in receiving subnet", 1, 2, "10.0.7.9", "0.0.0.0", "0.0.0.0", 1, RIP_RTE_OK, "10.0.7.9/32" },
 	{ "v2 with next hop", 2, 2, "10.1.0.0", "255.255.0.0", "192.0.2.1", 1, RIP_RTE_OK, "10.1.0.0/16" },
-	{ "v1 class A", 1, 2, "10.0.0.0", "0.0.0.0", "0.0.0.0", 1, RIP_RTE_OK, "10.0.0.0/8" },
+	{ "v1 class A", 1, 2, "11.0.0.0", "0.0.0.0", "0.0.0.0", 1, RIP_RTE_OK, "11.0.0.0/8" },
+	{ "v1 subnet zero of receiving net", 1, 2, "10.0.0.0", "0.0.0.0", "0.0.0.0", 1, RIP_RTE_OK, "10.0.0.0/24" },
 	{ "v1 class B", 1, 2, "172.16.0.0", "0.0.0.0", "0.0.0.0", 1, RIP_RTE_OK, "172.16.0.0/16" },
 	{ "v1 class C", 1, 2, "192.168.1.0", "0.0.0.0", "0.0.0.0", 1, RIP_RTE_OK, "192.168.1.0/24" },
 	{ "v1 host", 1, 2, "172.16.5.5", "0.0.0.0", "0.0.0.0", 1, RIP_RTE_OK, "172.16.5.5/32" },

@@ -404,7 +404,7 @@ list
 end
 EOF
 ns q python3 "$TRANSCRIPT" -P 2602 "$TDIR/list.steps" >"$TDIR/list.raw"
-python3 - "$TDIR/list.raw" "$TARPAN_SRC/../shared/quagga-reference/commands" <<'PY2' ||
+python3 - "$TDIR/list.raw" "$TARPAN_SRC/tests/fixtures/quagga-reference/commands" <<'PY2' ||
 import os, sys
 raw, ref = sys.argv[1], sys.argv[2]
 if not os.path.isdir(ref):

@@ -11,8 +11,8 @@
 . "$(dirname "$0")/lib/netns.sh"
 . "$(dirname "$0")/lib/ripd.sh"
 need_root
-REF=${QUAGGA_EFFECTIVE:-/work/shared/quagga-reference/commands/effective/ripd.txt}
-[ -r "$REF" ] || { echo "SKIP: no reference list $REF"; exit 77; }
+REF=${QUAGGA_EFFECTIVE:-$TARPAN_SRC/tests/fixtures/quagga-reference/commands/effective/ripd.txt}
+[ -r "$REF" ] || fail "no reference list $REF"
 topo_init ripd_commands
 
 ns_add c1 >/dev/null

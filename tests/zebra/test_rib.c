@@ -1,12 +1,17 @@
 /*
  * Unit tests of zebra's RIB: selection (distance, metric, connected first,
  * ties), nexthop resolution (connected, recursive, unresolvable, ECMP
- * limit), interface down/up, and removal of a client's routes. The RIB runs
- * without an event loop; rib_run_slice(rib, 0) drains the queue.
+ * limit), interface down/up, and removal of a client's routes; ordered
+ * access (prefix order, seek, an iterator that survives changes) and the
+ * resolution cache (it must follow a more specific route to a gateway,
+ * never serve a route that covers its own gateway, and drop everything on
+ * an interface change). The RIB runs without an event loop;
+ * rib_run_slice(rib, 0) drains the queue.
  */
 #include <arpa/inet.h>
 #include <net/if.h>
 #include <net/if_arp.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <criterion/criterion.h>
@@ -272,4 +277,167 @@ Test(rib, invalid_prefix_refused)
 	p.family = 99;
 	p.prefixlen = 8;
 	cr_assert_eq(rib_add(rib, &p, &r), -1);
+}
+
+/* ---- ordered access (the RIB's trie) ---- */
+
+static const char *pfx_of(struct rnode *rn, char *buf)
+{
+	struct prefix p;
+
+	rnode_prefix(rn, &p);
+	prefix2str(&p, buf, PREFIX_STRLEN);
+	return buf;
+}
+
+Test(rib, walk_is_in_prefix_order)
+{
+	static const char *want[] = { "9.0.0.0/8", "10.0.0.0/8", "10.0.0.0/16",
+				      "10.0.0.0/24", "10.1.0.0/16", "10.1.0.0/24",
+				      "200.0.0.0/8" };
+	char buf[PREFIX_STRLEN];
+	struct rnode *rn;
+	unsigned i = 0;
+
+	add_gw("200.0.0.0/8", ZRT_RIP, 0, 0, "10.0.0.2");
+	add_gw("10.1.0.0/16", ZRT_RIP, 0, 0, "10.0.0.2");
+	add_gw("10.0.0.0/16", ZRT_RIP, 0, 0, "10.0.0.2");
+	add_gw("10.0.0.0/8", ZRT_RIP, 0, 0, "10.0.0.2");
+	add_gw("9.0.0.0/8", ZRT_RIP, 0, 0, "10.0.0.2");
+	rib_run_slice(rib, 0);
+	for (rn = rib_node_first(rib, AF_INET); rn; rn = rib_node_next(rib, rn)) {
+		cr_assert_lt(i, 7);
+		cr_assert_str_eq(pfx_of(rn, buf), want[i], "#%u", i);
+		i++;
+	}
+	cr_assert_eq(i, 7);
+	cr_assert_eq(rib_count(rib, AF_INET), 7);
+}
+
+Test(rib, seek_inclusive_and_exclusive)
+{
+	char buf[PREFIX_STRLEN];
+	struct prefix p;
+
+	add_gw("20.0.0.0/8", ZRT_RIP, 0, 0, "10.0.0.2");
+	add_gw("20.1.0.0/16", ZRT_RIP, 0, 0, "10.0.0.2");
+	rib_run_slice(rib, 0);
+	p = P("20.0.0.0/8");
+	cr_assert_str_eq(pfx_of(rib_node_seek(rib, &p, true), buf), "20.0.0.0/8");
+	cr_assert_str_eq(pfx_of(rib_node_seek(rib, &p, false), buf), "20.1.0.0/16");
+	p = P("20.0.5.0/24");	/* absent: the next one after it */
+	cr_assert_str_eq(pfx_of(rib_node_seek(rib, &p, true), buf), "20.1.0.0/16");
+	p = P("20.1.0.0/16");
+	cr_assert_null(rib_node_seek(rib, &p, false));
+	p = P("0.0.0.0/0");
+	cr_assert_str_eq(pfx_of(rib_node_seek(rib, &p, true), buf), "10.0.0.0/24");
+}
+
+Test(rib, iterator_survives_changes_and_limits)
+{
+	char buf[PREFIX_STRLEN];
+	struct rib_iter it;
+	struct prefix lim = P("30.0.0.0/8");
+	struct rnode *rn;
+	unsigned n = 0;
+
+	add_gw("29.0.0.0/8", ZRT_RIP, 0, 0, "10.0.0.2");
+	add_gw("30.0.0.0/8", ZRT_RIP, 0, 0, "10.0.0.2");
+	add_gw("30.1.0.0/16", ZRT_RIP, 0, 0, "10.0.0.2");
+	add_gw("30.2.0.0/16", ZRT_RIP, 0, 0, "10.0.0.2");
+	add_gw("31.0.0.0/8", ZRT_RIP, 0, 0, "10.0.0.2");
+	rib_run_slice(rib, 0);
+	rib_iter_init(&it, rib, AF_INET, &lim);
+	rn = rib_iter_next(&it);
+	cr_assert_str_eq(pfx_of(rn, buf), "30.0.0.0/8");
+	/* the node the walk stands on and the next one go; a new one comes */
+	lim = P("30.0.0.0/8");
+	rib_delete(rib, &lim, ZRT_RIP, 0);
+	lim = P("30.1.0.0/16");
+	rib_delete(rib, &lim, ZRT_RIP, 0);
+	add_gw("30.1.5.0/24", ZRT_RIP, 0, 0, "10.0.0.2");
+	rib_run_slice(rib, 0);
+	while ((rn = rib_iter_next(&it))) {
+		cr_assert_lt(n, 2);
+		cr_assert_str_eq(pfx_of(rn, buf), n ? "30.2.0.0/16" : "30.1.5.0/24");
+		n++;
+	}
+	cr_assert_eq(n, 2);
+}
+
+/* ---- the resolution cache ---- */
+
+Test(rib, cached_resolution_follows_a_more_specific_route)
+{
+	struct rib_stats st;
+	char pfx[32];
+
+	add_gw("70.0.0.0/16", ZRT_STATIC, 1, 0, "10.0.0.2");
+	rib_run_slice(rib, 0);
+	for (int i = 0; i < 100; i++) {
+		snprintf(pfx, sizeof(pfx), "80.0.%d.0/24", i);
+		add_gw(pfx, ZRT_BGP, 0, 0, "70.0.5.5");
+	}
+	rib_run_slice(rib, 0);
+	rib_get_stats(rib, &st);
+	cr_assert_geq(st.resolve_hits, 90, "one group, resolved once: %zu hits",
+		      st.resolve_hits);
+	cr_assert_eq(selected("80.0.42.0/24")->rnhg->nh[1].ifindex, 2);
+	/* a more specific route to the gateway, through eth1: every route
+	 * using that gateway must follow, cached or not */
+	add_gw("70.0.5.0/24", ZRT_STATIC, 1, 0, "10.1.0.2");
+	rib_run_slice(rib, 0);
+	for (int i = 0; i < 100; i++) {
+		struct rentry *re;
+
+		snprintf(pfx, sizeof(pfx), "80.0.%d.0/24", i);
+		re = selected(pfx);
+		cr_assert_not_null(re);
+		cr_assert_eq(re->rnhg->nh[1].ifindex, 3, "%s still via eth0", pfx);
+	}
+	/* and back when it goes */
+	{
+		struct prefix p = P("70.0.5.0/24");
+
+		rib_delete(rib, &p, ZRT_STATIC, 1);
+	}
+	rib_run_slice(rib, 0);
+	cr_assert_eq(selected("80.0.99.0/24")->rnhg->nh[1].ifindex, 2);
+}
+
+Test(rib, route_covering_its_own_gateway_is_not_served_from_cache)
+{
+	struct rentry *re;
+
+	add_gw("192.0.2.0/23", ZRT_STATIC, 1, 0, "10.1.0.2");
+	add_gw("50.0.0.0/8", ZRT_BGP, 0, 0, "192.0.2.1");
+	rib_run_slice(rib, 0);
+	add_gw("192.0.2.0/24", ZRT_BGP, 0, 0, "192.0.2.1");
+	rib_run_slice(rib, 0);
+	/* 50/8 now resolves through the /24; the /24 cannot use itself */
+	re = selected("192.0.2.0/24");
+	cr_assert_not_null(re);
+	cr_assert(re->rnhg->nh[0].flags & NHF_RECURSIVE);
+	cr_assert_eq(re->rnhg->nh[1].ifindex, 3);
+	re = selected("50.0.0.0/8");
+	cr_assert_not_null(re);
+	cr_assert_eq(re->rnhg->nh[1].ifindex, 3);
+}
+
+Test(rib, interface_down_invalidates_cached_resolutions)
+{
+	char pfx[32];
+
+	for (int i = 0; i < 20; i++) {
+		snprintf(pfx, sizeof(pfx), "90.%d.0.0/16", i);
+		add_gw(pfx, ZRT_BGP, 0, 0, "10.0.0.2");
+	}
+	rib_run_slice(rib, 0);
+	cr_assert_not_null(selected("90.19.0.0/16"));
+	link_up(2, "eth0", false);
+	rib_run_slice(rib, 0);
+	for (int i = 0; i < 20; i++) {
+		snprintf(pfx, sizeof(pfx), "90.%d.0.0/16", i);
+		cr_assert_null(selected(pfx), "%s survived its interface", pfx);
+	}
 }
