@@ -675,10 +675,8 @@ void kernel_stop(struct kernel *k)
 	if (k->cmd_fd < 0)
 		return;
 	event_cancel(&k->t_flush);
-	if (!k->opts.retain) {
-		rib_walk(k->rib, AF_INET, stop_walk, k);
-		rib_walk(k->rib, AF_INET6, stop_walk, k);
-	}
+	if (!k->opts.retain)
+		rib_walk_reverse(k->rib, stop_walk, k);
 	kernel_sync(k, 60000);
 	k->stopping = true;
 }

@@ -123,7 +123,8 @@ int rib_add(struct rib *rib, const struct prefix *p, const struct rib_route *r);
 /* Remove the entry of (type, key); returns 0 if found, -1 if not. */
 int rib_delete(struct rib *rib, const struct prefix *p, uint8_t type,
 	       uint32_t key);
-/* Remove every entry of a type (a client went away); returns how many. */
+/* Remove every entry of a type (a client went away); returns how many.
+ * The nodes are queued last prefix first (see rib_walk_reverse). */
 size_t rib_delete_type(struct rib *rib, uint8_t type);
 /* Resync: mark every entry of a type, then drop those not re-added. */
 void rib_mark_stale(struct rib *rib, uint8_t type);
@@ -176,6 +177,8 @@ struct rnode *rib_iter_next(struct rib_iter *it);
 /* Every node of a family in prefix order; fn must not free nodes. */
 typedef void (*rib_walk_fn)(struct rnode *rn, void *arg);
 void rib_walk(struct rib *rib, int family, rib_walk_fn fn, void *arg);
+/* Both families, last prefix first (the order to withdraw in). */
+void rib_walk_reverse(struct rib *rib, rib_walk_fn fn, void *arg);
 size_t rib_count(const struct rib *rib, int family);
 
 /* Used by the resolver and the FIB. */

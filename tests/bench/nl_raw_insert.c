@@ -9,7 +9,8 @@
  * blocking, between sends. It prints the seconds from the first send to
  * the last ack. With -e only the last message of each sendmsg() asks for
  * an ack (the kernel reports failures of the others regardless), which
- * is how zebra batches. This is what a perfect zebra would cost the kernel; `ip
+ * is how zebra batches. -D deletes the same routes instead (-R: last
+ * first), to time a withdrawal. This is what a perfect zebra would cost the kernel; `ip
  * -batch` (one message per sendmsg, one blocking ack wait per route) is
  * slower and so the wrong reference.
  *
@@ -18,7 +19,7 @@
  * RTM_F_FIB_MATCH, a lookup, not a dump) and prints the seconds until one
  * with protocol zebra is there.
  *
- *	nl_raw_insert [-n COUNT] [-g GW] [-b BASE] [-B BATCH_BYTES] [-e]
+ *	nl_raw_insert [-n COUNT] [-g GW] [-b BASE] [-B BATCH_BYTES] [-e] [-D [-R]]
  *	nl_raw_insert -W ADDR [-T TIMEOUT_S]
  *
  * Run it inside a namespace only.
@@ -79,6 +80,9 @@ static void attr_put(struct nlmsghdr *h, int type, const void *data, size_t len)
 }
 
 /* One RTM_NEWROUTE for base + (i << 8) /24 via gw, at buf; its length. */
+static bool op_delete;	/* -D: RTM_DELROUTE instead */
+static bool op_reverse;	/* -R: last route first */
+
 static size_t encode_route(uint8_t *buf, uint32_t seq, struct in_addr dst,
 			   struct in_addr gw, bool ack)
 {
@@ -88,8 +92,10 @@ static size_t encode_route(uint8_t *buf, uint32_t seq, struct in_addr dst,
 
 	memset(buf, 0, NLMSG_SPACE(sizeof(*rtm)));
 	h->nlmsg_len = NLMSG_LENGTH(sizeof(*rtm));
-	h->nlmsg_type = RTM_NEWROUTE;
-	h->nlmsg_flags = NLM_F_REQUEST | NLM_F_CREATE | NLM_F_REPLACE;
+	h->nlmsg_type = op_delete ? RTM_DELROUTE : RTM_NEWROUTE;
+	h->nlmsg_flags = NLM_F_REQUEST;
+	if (!op_delete)
+		h->nlmsg_flags |= NLM_F_CREATE | NLM_F_REPLACE;
 	if (ack)
 		h->nlmsg_flags |= NLM_F_ACK;
 	h->nlmsg_seq = seq;
@@ -102,7 +108,8 @@ static size_t encode_route(uint8_t *buf, uint32_t seq, struct in_addr dst,
 	rtm->rtm_type = RTN_UNICAST;
 	attr_put(h, RTA_DST, &dst, 4);
 	attr_put(h, RTA_PRIORITY, &prio, 4);
-	attr_put(h, RTA_GATEWAY, &gw, 4);
+	if (!op_delete)
+		attr_put(h, RTA_GATEWAY, &gw, 4);
 	return NLMSG_ALIGN(h->nlmsg_len);
 }
 
@@ -179,7 +186,9 @@ static int insert(long count, struct in_addr base, struct in_addr gw, size_t bat
 			struct in_addr dst;
 			struct nlmsghdr *h = (struct nlmsghdr *)(sbuf + off);
 
-			dst.s_addr = htonl(ntohl(base.s_addr) + ((uint32_t)i << 8));
+			long k = op_reverse ? count - 1 - i : i;
+
+			dst.s_addr = htonl(ntohl(base.s_addr) + ((uint32_t)k << 8));
 			i++;
 			off += encode_route(sbuf + off, seq++, dst, gw, every_ack);
 			if (i == count || off + 128 > batch)
@@ -209,8 +218,9 @@ static int insert(long count, struct in_addr base, struct in_addr gw, size_t bat
 			break;	/* nothing for a second */
 	}
 	t1 = now_s();
-	printf("raw netlink: %ld routes in %.3f s (%.0f routes/s), %s, %ld acks ok, %ld refused%s%s%s\n",
-	       count, t1 - t0, count / (t1 - t0),
+	printf("raw netlink: %ld routes %s in %.3f s (%.0f routes/s), %s, %ld acks ok, %ld refused%s%s%s\n",
+	       count, op_delete ? (op_reverse ? "deleted (last first)" : "deleted") : "added",
+	       t1 - t0, count / (t1 - t0),
 	       every_ack ? "ack per route" : "ack per batch", a.ok, a.err,
 	       a.err ? " (first: " : "", a.err ? strerror(a.first_err) : "", a.err ? ")" : "");
 	if (a.overrun)
@@ -296,7 +306,7 @@ int main(int argc, char **argv)
 
 	inet_pton(AF_INET, "10.0.0.2", &gw);
 	inet_pton(AF_INET, "20.0.0.0", &base);
-	while ((opt = getopt(argc, argv, "n:g:b:B:W:T:e")) != -1) {
+	while ((opt = getopt(argc, argv, "n:g:b:B:W:T:eDR")) != -1) {
 		switch (opt) {
 		case 'n':
 			count = atol(optarg);
@@ -325,8 +335,14 @@ int main(int argc, char **argv)
 		case 'e':
 			every_ack = false;
 			break;
+		case 'D':
+			op_delete = true;
+			break;
+		case 'R':
+			op_reverse = true;
+			break;
 		default:
-			fprintf(stderr, "usage: nl_raw_insert [-n COUNT] [-g GW] [-b BASE] [-B BYTES] [-e]\n"
+			fprintf(stderr, "usage: nl_raw_insert [-n COUNT] [-g GW] [-b BASE] [-B BYTES] [-e] [-D [-R]]\n"
 					"       nl_raw_insert -W ADDR [-T SECONDS]\n");
 			return 2;
 		}

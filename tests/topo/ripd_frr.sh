@@ -5,7 +5,9 @@
 #   t1 lan 192.168.1.1/24 -- t1 eth0 10.0.13.1/24 ---- 10.0.13.3/24 eth0 f1 -- lan 192.168.3.1/24
 #
 # Checks: each learns the other's LAN with metric 2 (Tarpan's `show ip rip`,
-# both kernels); then Tarpan's key is changed: Tarpan counts FRR's packets as
+# both kernels); a static route of Tarpan's via a third router on the link
+# (10.0.13.9, no RIP) reaches FRR with that router as next hop (RFC 2453
+# 4.4), so FRR forwards to it directly; then Tarpan's key is changed: Tarpan counts FRR's packets as
 # bad, and the routes learned across the link time out on both sides.
 . "$(dirname "$0")/lib/netns.sh"
 . "$(dirname "$0")/lib/ripd.sh"
@@ -23,10 +25,11 @@ ns f1 ip addr add 10.0.13.3/24 dev eth0
 ns t1 ip addr add 192.168.1.1/24 dev lan
 ns f1 ip addr add 192.168.3.1/24 dev lan
 
-zebra_conf t1
+zebra_conf t1 "ip route 172.30.0.0/16 10.0.13.9"
 ripd_conf t1 "interface eth0" " ip rip authentication mode md5" \
 	" ip rip authentication string secret" "!" \
-	"router rip" " timers basic 5 15 10" " network 10.0.13.0/24" " network lan"
+	"router rip" " timers basic 5 15 10" " network 10.0.13.0/24" " network lan" \
+	" redistribute static"
 rip_router t1
 
 F=$TDIR/f1
@@ -63,6 +66,9 @@ wait_for 20 kernel_has t1 '^192\.168\.3\.0/24 via 10\.0\.13\.3 dev eth0 proto (z
 	{ ns t1 ip route; fail "FRR's LAN not in Tarpan's kernel"; }
 wait_for 40 kernel_has f1 '^192\.168\.1\.0/24 (nhid [0-9]+ )?via 10\.0\.13\.1 dev eth0 proto (rip|189) metric 20' ||
 	{ ns f1 ip route; cat "$TDIR/f1-ripd.log"; fail "FRR did not learn Tarpan's LAN"; }
+wait_for 40 kernel_has f1 '^172\.30\.0\.0/16 (nhid [0-9]+ )?via 10\.0\.13\.9 dev eth0 proto (rip|189)' ||
+	{ ns f1 ip route; fail "FRR does not use the next hop Tarpan announced for 172.30/16"; }
+pass "FRR forwards Tarpan's redistributed static straight to its gateway"
 bad_packets() { rip_show t1 "show ip rip status" | awk '$1 == "10.0.13.3" { print $2 }'; }
 # (FRR may send one request before its key chain is loaded: that one is bad)
 b0=$(bad_packets)
