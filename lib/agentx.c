@@ -69,6 +69,8 @@ static void agentx_events_update(void);
 
 /* ---- net-snmp logging into zlog ------------------------------------------ */
 
+static struct log_ratelimit agentx_log_rl = LOG_RATELIMIT_INIT(60, 5);
+
 static int agentx_log_cb(int major, int minor, void *serverarg,
 			 void *clientarg)
 {
@@ -80,7 +82,12 @@ static int agentx_log_cb(int major, int minor, void *serverarg,
 	len = strlen(m->msg);
 	while (len > 0 && (m->msg[len - 1] == '\n' || m->msg[len - 1] == '\r'))
 		len--;
-	zlog(m->priority, "AgentX: %.*s", (int)len, m->msg);
+	/* net-snmp complains on every reconnect attempt (once a second while
+	 * snmpd is away): warnings and worse are rate-limited */
+	if (m->priority <= LOG_WARNING)
+		zlog_rl(&agentx_log_rl, m->priority, "AgentX: %.*s", (int)len, m->msg);
+	else
+		zlog(m->priority, "AgentX: %.*s", (int)len, m->msg);
 	return 0;
 }
 

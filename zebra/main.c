@@ -67,10 +67,10 @@ static const struct daemon_info zebra_info = {
 	.vty_port = 2601,
 	.extra_shortopts = "bkrs:",
 	.extra_longopts = zebra_longopts,
-	.extra_help = "-b, --batch        Runs in batch mode\n"
-		      "-k, --keep_kernel  Don't delete old routes which installed by zebra.\n"
-		      "-r, --retain       When program terminates, retain added route by zebra.\n"
-		      "-s, --nl-bufsize   Set netlink receive buffer size\n",
+	/* -r is printed by lib/daemon_args.c for every daemon that has it */
+	.extra_help = "  -b, --batch         Read the configuration, apply it and exit\n"
+		      "  -k, --keep_kernel   Keep routes an earlier zebra left in the kernel\n"
+		      "  -s, --nl-bufsize N  Netlink receive buffer size in bytes\n",
 	.extra_opt = zebra_opt,
 };
 
