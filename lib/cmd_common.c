@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "cmd_common.h"
+#include "cmd_nb.h"
 #include "command_private.h"
 #include "event.h"
 #include "log.h"
@@ -27,12 +28,6 @@
 #include "vty_private.h"
 
 DEFINE_MTYPE_STATIC(HOST, "Host config");
-
-static void set_str(char **dst, const char *src)
-{
-	tp_free(&MTYPE_HOST, *dst);
-	*dst = src ? tp_strdup(&MTYPE_HOST, src) : NULL;
-}
 
 static struct vty_sess *sess(struct vty *vty)
 {
@@ -216,16 +211,14 @@ DEFUN(config_hostname, hostname_cmd, "hostname WORD",
 		vty_out(vty, "Please specify string starting with alphabet\n");
 		return CMD_WARNING;
 	}
-	cmd_hostname_set(argv[0]);
-	return CMD_SUCCESS;
+	return cmd_nb_edit(vty, SYS_XP "/hostname", NB_OP_MODIFY, argv[0]);
 }
 
 DEFUN(config_no_hostname, no_hostname_cmd, "no hostname [HOSTNAME]",
       NO_STR "Reset system's network name\n"
       "Host name of this router\n")
 {
-	cmd_hostname_set(NULL);
-	return CMD_SUCCESS;
+	return cmd_nb_edit(vty, SYS_XP "/hostname", NB_OP_DESTROY, NULL);
 }
 
 static char *zencrypt(const char *pw)
@@ -242,31 +235,37 @@ static char *zencrypt(const char *pw)
 	return c ? tp_strdup(&MTYPE_HOST, c) : NULL;
 }
 
-/* Shared by `password` and `enable password`. */
+/* Shared by `password` and `enable password`: leaf is the clear-text
+ * leaf's path, the encrypted one is leaf "-encrypted". With service
+ * password-encryption only the encrypted form is kept. */
 static int set_password(struct vty *vty, int argc, const char *argv[],
-			char **plain, char **enc)
+			const char *leaf)
 {
+	char enc_xp[NB_XPATH_MAX];
 	const char *pw;
+	char *c;
+	int ret;
 
+	snprintf(enc_xp, sizeof(enc_xp), "%s-encrypted", leaf);
 	if (argc == 2 && argv[0]) {
 		/* "8": already encrypted */
-		set_str(plain, NULL);
-		set_str(enc, argv[1]);
-		return CMD_SUCCESS;
+		nb_cli_enqueue_change(vty, leaf, NB_OP_DESTROY, NULL);
+		return cmd_nb_edit(vty, enc_xp, NB_OP_MODIFY, argv[1]);
 	}
 	pw = argc == 2 ? argv[1] : argv[0];
 	if (!isalnum((unsigned char)pw[0])) {
 		vty_out(vty, "Please specify string starting with alphanumeric\n");
 		return CMD_WARNING;
 	}
-	if (host.encrypt) {
-		tp_free(&MTYPE_HOST, *enc);
-		*enc = zencrypt(pw);
-		set_str(plain, NULL);
-	} else {
-		set_str(plain, pw);
-	}
-	return CMD_SUCCESS;
+	if (!nb_find(SYS_XP "/password-encryption"))
+		return cmd_nb_edit(vty, leaf, NB_OP_MODIFY, pw);
+	c = zencrypt(pw);
+	if (!c)
+		return CMD_WARNING;
+	nb_cli_enqueue_change(vty, leaf, NB_OP_DESTROY, NULL);
+	ret = cmd_nb_edit(vty, enc_xp, NB_OP_MODIFY, c);
+	tp_free(&MTYPE_HOST, c);
+	return ret;
 }
 
 DEFUN(config_password, password_cmd, "password (8|) WORD",
@@ -275,7 +274,7 @@ DEFUN(config_password, password_cmd, "password (8|) WORD",
       "dummy string \n"
       "The HIDDEN line password string\n")
 {
-	return set_password(vty, argc, argv, &host.password, &host.password_encrypt);
+	return set_password(vty, argc, argv, SYS_XP "/password");
 }
 
 ALIAS(config_password, password_text_cmd, "password LINE",
@@ -289,7 +288,7 @@ DEFUN(config_enable_password, enable_password_cmd, "enable password (8|) WORD",
       "dummy string \n"
       "The HIDDEN 'enable' password string\n")
 {
-	return set_password(vty, argc, argv, &host.enable, &host.enable_encrypt);
+	return set_password(vty, argc, argv, SYS_XP "/enable-password");
 }
 
 ALIAS(config_enable_password, enable_password_text_cmd, "enable password LINE",
@@ -301,9 +300,9 @@ DEFUN(no_config_enable_password, no_enable_password_cmd, "no enable password",
       NO_STR "Modify enable password parameters\n"
       "Assign the privileged level password\n")
 {
-	set_str(&host.enable, NULL);
-	set_str(&host.enable_encrypt, NULL);
-	return CMD_SUCCESS;
+	nb_cli_enqueue_change(vty, SYS_XP "/enable-password", NB_OP_DESTROY, NULL);
+	return cmd_nb_edit(vty, SYS_XP "/enable-password-encrypted",
+			   NB_OP_DESTROY, NULL);
 }
 
 DEFUN(service_password_encrypt, service_password_encrypt_cmd,
@@ -311,18 +310,27 @@ DEFUN(service_password_encrypt, service_password_encrypt_cmd,
       "Set up miscellaneous service\n"
       "Enable encrypted passwords\n")
 {
-	if (host.encrypt)
+	static const char *const leaves[] = { SYS_XP "/password",
+					      SYS_XP "/enable-password" };
+	char *enc[2] = { NULL, NULL };
+	int ret;
+
+	if (nb_find(SYS_XP "/password-encryption"))
 		return CMD_SUCCESS;
-	host.encrypt = true;
-	if (host.password) {
-		tp_free(&MTYPE_HOST, host.password_encrypt);
-		host.password_encrypt = zencrypt(host.password);
+	/* the clear-text forms stay; encrypted copies are made now */
+	for (int i = 0; i < 2; i++) {
+		const char *plain = nb_value(nb_find(leaves[i]));
+		char xp[NB_XPATH_MAX];
+
+		if (!plain || !(enc[i] = zencrypt(plain)))
+			continue;
+		snprintf(xp, sizeof(xp), "%s-encrypted", leaves[i]);
+		nb_cli_enqueue_change(vty, xp, NB_OP_MODIFY, enc[i]);
 	}
-	if (host.enable) {
-		tp_free(&MTYPE_HOST, host.enable_encrypt);
-		host.enable_encrypt = zencrypt(host.enable);
-	}
-	return CMD_SUCCESS;
+	ret = cmd_nb_edit(vty, SYS_XP "/password-encryption", NB_OP_CREATE, NULL);
+	tp_free(&MTYPE_HOST, enc[0]);
+	tp_free(&MTYPE_HOST, enc[1]);
+	return ret;
 }
 
 DEFUN(no_service_password_encrypt, no_service_password_encrypt_cmd,
@@ -330,12 +338,12 @@ DEFUN(no_service_password_encrypt, no_service_password_encrypt_cmd,
       NO_STR "Set up miscellaneous service\n"
       "Enable encrypted passwords\n")
 {
-	if (!host.encrypt)
+	if (!nb_find(SYS_XP "/password-encryption"))
 		return CMD_SUCCESS;
-	host.encrypt = false;
-	set_str(&host.password_encrypt, NULL);
-	set_str(&host.enable_encrypt, NULL);
-	return CMD_SUCCESS;
+	nb_cli_enqueue_change(vty, SYS_XP "/password-encrypted", NB_OP_DESTROY, NULL);
+	nb_cli_enqueue_change(vty, SYS_XP "/enable-password-encrypted",
+			      NB_OP_DESTROY, NULL);
+	return cmd_nb_edit(vty, SYS_XP "/password-encryption", NB_OP_DESTROY, NULL);
 }
 
 /* ---- terminal ----------------------------------------------------------- */
@@ -365,8 +373,7 @@ DEFUN(service_terminal_length, service_terminal_length_cmd,
       "System wide terminal length configuration\n"
       "Number of lines of VTY (0 means no line control)\n")
 {
-	host.lines = atoi(argv[0]);
-	return CMD_SUCCESS;
+	return cmd_nb_edit(vty, SYS_XP "/terminal-length", NB_OP_MODIFY, argv[0]);
 }
 
 DEFUN(no_service_terminal_length, no_service_terminal_length_cmd,
@@ -375,8 +382,7 @@ DEFUN(no_service_terminal_length, no_service_terminal_length_cmd,
       "System wide terminal length configuration\n"
       "Number of lines of VTY (0 means no line control)\n")
 {
-	host.lines = -1;
-	return CMD_SUCCESS;
+	return cmd_nb_edit(vty, SYS_XP "/terminal-length", NB_OP_DESTROY, NULL);
 }
 
 DEFUN(terminal_monitor, terminal_monitor_cmd, "terminal monitor",
@@ -612,25 +618,7 @@ DEFUN(show_memory, show_memory_cmd, "show memory",
 
 static int host_config_write(struct vty *vty)
 {
-	if (cmd_hostname_is_set())
-		vty_out(vty, "hostname %s\n", cmd_hostname_get());
-	if (host.encrypt) {
-		if (host.password_encrypt)
-			vty_out(vty, "password 8 %s\n", host.password_encrypt);
-		if (host.enable_encrypt)
-			vty_out(vty, "enable password 8 %s\n", host.enable_encrypt);
-	} else {
-		if (host.password)
-			vty_out(vty, "password %s\n", host.password);
-		else if (host.password_encrypt)
-			vty_out(vty, "password 8 %s\n", host.password_encrypt);
-		if (host.enable)
-			vty_out(vty, "enable password %s\n", host.enable);
-		else if (host.enable_encrypt)
-			vty_out(vty, "enable password 8 %s\n", host.enable_encrypt);
-	}
-	cmd_log_config_write(vty);
-	cmd_line_host_config_write(vty);
+	cmd_nb_host_write(vty);
 	return 1;
 }
 
@@ -659,6 +647,7 @@ void install_default(enum node_type node)
 void cmd_common_init_nodes(void)
 {
 	srandom((unsigned)time(NULL) ^ (unsigned)getpid());
+	cmd_nb_init();
 	install_node(&auth_node);
 	install_node(&view_node);
 	install_node(&restricted_node);
@@ -747,10 +736,5 @@ void cmd_common_init_nodes(void)
 
 void cmd_common_terminate_nodes(void)
 {
-	char **strs[] = { &host.password, &host.password_encrypt, &host.enable,
-			  &host.enable_encrypt };
-
-	for (size_t i = 0; i < sizeof(strs) / sizeof(strs[0]); i++)
-		set_str(strs[i], NULL);
-	host.encrypt = host.advanced = false;
+	cmd_nb_terminate();
 }

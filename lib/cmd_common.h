@@ -40,7 +40,6 @@ void cmd_vrf_install(void);
 
 /* cmd_log.c */
 void cmd_log_install(void);
-void cmd_log_config_write(struct vty *vty);
 
 /* cmd_line.c */
 extern struct cmd_element banner_motd_default_cmd, banner_motd_file_cmd,
@@ -48,6 +47,5 @@ extern struct cmd_element banner_motd_default_cmd, banner_motd_file_cmd,
 	no_service_advanced_vty_cmd, log_commands_cmd;
 void cmd_line_install_vty_node(void);
 int cmd_line_config_write(struct vty *vty);
-void cmd_line_host_config_write(struct vty *vty);
 
 #endif

@@ -2,6 +2,12 @@
  * `line vty` (VTY_NODE: exec-timeout, access-class, login, anonymous
  * restricted), the banner, `service advanced-vty`, `log commands`, and
  * their config-write lines.
+ *
+ * The settings are edits of yang/tarpan-system.yang (system/line-vty,
+ * system/banner, system/advanced-vty, system/log/commands); cmd_nb.c
+ * applies them to the host settings and renders the blocks. Only the
+ * session's own exec-timeout is changed here directly: it is not
+ * configuration.
  */
 #include "config.h"
 
@@ -13,16 +19,10 @@
 #include <unistd.h>
 
 #include "cmd_common.h"
-#include "memory.h"
+#include "cmd_nb.h"
 #include "vty_private.h"
 
-DEFINE_MTYPE_STATIC(LINE_CFG, "Line vty config");
-
-static void set_str(char **dst, const char *src)
-{
-	tp_free(&MTYPE_LINE_CFG, *dst);
-	*dst = src ? tp_strdup(&MTYPE_LINE_CFG, src) : NULL;
-}
+#define BANNER_XP SYS_XP "/banner"
 
 const char *host_motd_text(void)
 {
@@ -60,9 +60,8 @@ DEFUN(banner_motd_default, banner_motd_default_cmd, "banner motd default",
       "Strings for motd\n"
       "Default string\n")
 {
-	host.motd = true;
-	set_str(&host.motdfile, NULL);
-	return CMD_SUCCESS;
+	nb_cli_enqueue_change(vty, BANNER_XP "/motd-disabled", NB_OP_DESTROY, NULL);
+	return cmd_nb_edit(vty, BANNER_XP "/motd-file", NB_OP_DESTROY, NULL);
 }
 
 DEFUN(banner_motd_file, banner_motd_file_cmd, "banner motd file [FILE]",
@@ -71,17 +70,17 @@ DEFUN(banner_motd_file, banner_motd_file_cmd, "banner motd file [FILE]",
       "Banner from a file\n"
       "Filename\n")
 {
-	set_str(&host.motdfile, argc > 0 ? argv[0] : NULL);
-	return CMD_SUCCESS;
+	if (argc > 0 && argv[0])
+		return cmd_nb_edit(vty, BANNER_XP "/motd-file", NB_OP_MODIFY, argv[0]);
+	return cmd_nb_edit(vty, BANNER_XP "/motd-file", NB_OP_DESTROY, NULL);
 }
 
 DEFUN(no_banner_motd, no_banner_motd_cmd, "no banner motd",
       NO_STR "Set banner string\n"
       "Strings for motd\n")
 {
-	host.motd = false;
-	set_str(&host.motdfile, NULL);
-	return CMD_SUCCESS;
+	nb_cli_enqueue_change(vty, BANNER_XP "/motd-file", NB_OP_DESTROY, NULL);
+	return cmd_nb_edit(vty, BANNER_XP "/motd-disabled", NB_OP_CREATE, NULL);
 }
 
 DEFUN(line_vty, line_vty_cmd, "line vty",
@@ -96,8 +95,7 @@ DEFUN(service_advanced_vty, service_advanced_vty_cmd, "service advanced-vty",
       "Set up miscellaneous service\n"
       "Enable advanced mode vty interface\n")
 {
-	host.advanced = true;
-	return CMD_SUCCESS;
+	return cmd_nb_edit(vty, SYS_XP "/advanced-vty", NB_OP_CREATE, NULL);
 }
 
 DEFUN(no_service_advanced_vty, no_service_advanced_vty_cmd,
@@ -105,35 +103,42 @@ DEFUN(no_service_advanced_vty, no_service_advanced_vty_cmd,
       NO_STR "Set up miscellaneous service\n"
       "Enable advanced mode vty interface\n")
 {
-	host.advanced = false;
-	return CMD_SUCCESS;
+	return cmd_nb_edit(vty, SYS_XP "/advanced-vty", NB_OP_DESTROY, NULL);
 }
 
 DEFUN(log_commands, log_commands_cmd, "log commands",
       "Logging control\n"
       "Log all commands (can't be unset without restart)\n")
 {
-	host.log_commands = true;
-	return CMD_SUCCESS;
+	return cmd_nb_edit(vty, SYS_LOG_XP "/commands", NB_OP_CREATE, NULL);
 }
 
-static void set_timeout(struct vty *vty, long secs)
+static int set_timeout(struct vty *vty, long secs)
 {
 	struct vty_sess *s = vty->priv;
+	char v[24];
 
-	host.timeout_s = secs;
+	if (secs < 0 || secs > UINT32_MAX) {
+		vty_out(vty, "%% Invalid timeout\n");
+		return CMD_WARNING;
+	}
+	snprintf(v, sizeof(v), "%ld", secs);
+	if (cmd_nb_edit(vty, SYS_LINE_XP "/exec-timeout",
+			secs == VTY_TIMEOUT_DEFAULT ? NB_OP_DESTROY : NB_OP_MODIFY,
+			v) != CMD_SUCCESS)
+		return CMD_WARNING;
 	if (s && vty->type == VTY_TERM) {
 		s->timeout_s = secs;
 		vty_timeout_reset(s);
 	}
+	return CMD_SUCCESS;
 }
 
 DEFUN(exec_timeout_min, exec_timeout_min_cmd, "exec-timeout <0-35791>",
       "Set timeout value\n"
       "Timeout value in minutes\n")
 {
-	set_timeout(vty, strtol(argv[0], NULL, 10) * 60);
-	return CMD_SUCCESS;
+	return set_timeout(vty, strtol(argv[0], NULL, 10) * 60);
 }
 
 DEFUN(exec_timeout_sec, exec_timeout_sec_cmd, "exec-timeout <0-35791> <0-2147483>",
@@ -141,44 +146,42 @@ DEFUN(exec_timeout_sec, exec_timeout_sec_cmd, "exec-timeout <0-35791> <0-2147483
       "Timeout in minutes\n"
       "Timeout in seconds\n")
 {
-	set_timeout(vty, strtol(argv[0], NULL, 10) * 60 + strtol(argv[1], NULL, 10));
-	return CMD_SUCCESS;
+	return set_timeout(vty, strtol(argv[0], NULL, 10) * 60 +
+			   strtol(argv[1], NULL, 10));
 }
 
 DEFUN(no_exec_timeout, no_exec_timeout_cmd, "no exec-timeout",
       NO_STR "Set the EXEC timeout\n")
 {
-	set_timeout(vty, VTY_TIMEOUT_DEFAULT);
-	return CMD_SUCCESS;
+	return set_timeout(vty, VTY_TIMEOUT_DEFAULT);
 }
 
 DEFUN(vty_access_class, vty_access_class_cmd, "access-class WORD",
       "Filter connections based on an IP access list\n"
       "IP access list\n")
 {
-	set_str(&host.access_class, argv[0]);
-	return CMD_SUCCESS;
+	return cmd_nb_edit(vty, SYS_LINE_XP "/access-class", NB_OP_MODIFY, argv[0]);
 }
 
 DEFUN(no_vty_access_class, no_vty_access_class_cmd, "no access-class [WORD]",
       NO_STR "Filter connections based on an IP access list\n"
       "IP access list\n")
 {
-	if (!host.access_class || (argc > 0 && argv[0] &&
-				   strcmp(host.access_class, argv[0]))) {
+	const char *cur = nb_value(nb_find(SYS_LINE_XP "/access-class"));
+
+	if (!cur || (argc > 0 && argv[0] && strcmp(cur, argv[0]))) {
 		vty_out(vty, "Access-class is not currently applied to vty\n");
 		return CMD_WARNING;
 	}
-	set_str(&host.access_class, NULL);
-	return CMD_SUCCESS;
+	return cmd_nb_edit(vty, SYS_LINE_XP "/access-class", NB_OP_DESTROY, NULL);
 }
 
 DEFUN(vty_ipv6_access_class, vty_ipv6_access_class_cmd, "ipv6 access-class WORD",
       IPV6_STR "Filter connections based on an IP access list\n"
       "IPv6 access list\n")
 {
-	set_str(&host.ipv6_access_class, argv[0]);
-	return CMD_SUCCESS;
+	return cmd_nb_edit(vty, SYS_LINE_XP "/ipv6-access-class", NB_OP_MODIFY,
+			   argv[0]);
 }
 
 DEFUN(no_vty_ipv6_access_class, no_vty_ipv6_access_class_cmd,
@@ -186,40 +189,39 @@ DEFUN(no_vty_ipv6_access_class, no_vty_ipv6_access_class_cmd,
       NO_STR IPV6_STR "Filter connections based on an IP access list\n"
       "IPv6 access list\n")
 {
-	if (!host.ipv6_access_class || (argc > 0 && argv[0] &&
-					strcmp(host.ipv6_access_class, argv[0]))) {
+	const char *cur = nb_value(nb_find(SYS_LINE_XP "/ipv6-access-class"));
+
+	if (!cur || (argc > 0 && argv[0] && strcmp(cur, argv[0]))) {
 		vty_out(vty, "IPv6 access-class is not currently applied to vty\n");
 		return CMD_WARNING;
 	}
-	set_str(&host.ipv6_access_class, NULL);
-	return CMD_SUCCESS;
+	return cmd_nb_edit(vty, SYS_LINE_XP "/ipv6-access-class", NB_OP_DESTROY,
+			   NULL);
 }
 
 DEFUN(vty_login, vty_login_cmd, "login", "Enable password checking\n")
 {
-	host.no_login = false;
-	return CMD_SUCCESS;
+	return cmd_nb_edit(vty, SYS_LINE_XP "/no-login", NB_OP_DESTROY, NULL);
 }
 
 DEFUN(no_vty_login, no_vty_login_cmd, "no login",
       NO_STR "Enable password checking\n")
 {
-	host.no_login = true;
-	return CMD_SUCCESS;
+	return cmd_nb_edit(vty, SYS_LINE_XP "/no-login", NB_OP_CREATE, NULL);
 }
 
 DEFUN(vty_restricted_mode, vty_restricted_mode_cmd, "anonymous restricted",
       "Restrict view commands available in anonymous, unauthenticated vty\n")
 {
-	host.restricted_mode = true;
-	return CMD_SUCCESS;
+	return cmd_nb_edit(vty, SYS_LINE_XP "/anonymous-restricted", NB_OP_CREATE,
+			   NULL);
 }
 
 DEFUN(vty_no_restricted_mode, vty_no_restricted_mode_cmd, "no anonymous restricted",
       NO_STR "Enable password checking\n")
 {
-	host.restricted_mode = false;
-	return CMD_SUCCESS;
+	return cmd_nb_edit(vty, SYS_LINE_XP "/anonymous-restricted", NB_OP_DESTROY,
+			   NULL);
 }
 
 void cmd_line_install_vty_node(void)
@@ -238,38 +240,9 @@ void cmd_line_install_vty_node(void)
 	install_element(VTY_NODE, &no_vty_ipv6_access_class_cmd);
 }
 
-/* The tail of the CONFIG_NODE block (after logging). */
-void cmd_line_host_config_write(struct vty *vty)
-{
-	if (host.advanced)
-		vty_out(vty, "service advanced-vty\n");
-	if (host.encrypt)
-		vty_out(vty, "service password-encryption\n");
-	if (host.lines >= 0)
-		vty_out(vty, "service terminal-length %d\n", host.lines);
-	if (host.motdfile)
-		vty_out(vty, "banner motd file %s\n", host.motdfile);
-	else if (!host.motd)
-		vty_out(vty, "no banner motd\n");
-}
-
 /* VTY_NODE: writes its own "!" and returns 0, as Quagga. */
 int cmd_line_config_write(struct vty *vty)
 {
-	vty_out(vty, "line vty\n");
-	if (host.access_class)
-		vty_out(vty, " access-class %s\n", host.access_class);
-	if (host.ipv6_access_class)
-		vty_out(vty, " ipv6 access-class %s\n", host.ipv6_access_class);
-	if (host.timeout_s != VTY_TIMEOUT_DEFAULT)
-		vty_out(vty, " exec-timeout %ld %ld\n", host.timeout_s / 60,
-			host.timeout_s % 60);
-	if (host.no_login)
-		vty_out(vty, " no login\n");
-	if (host.restricted_mode)
-		vty_out(vty, " anonymous restricted\n");
-	if (host.log_commands)
-		vty_out(vty, "log commands\n");
-	vty_out(vty, "!\n");
+	cmd_nb_line_write(vty);
 	return 0;
 }

@@ -1,36 +1,63 @@
 /*
- * The `log ...` commands of CONFIG_NODE and their config-write lines.
+ * The `log ...` commands of CONFIG_NODE: edits of system/log in
+ * yang/tarpan-system.yang (cmd_nb.c applies them to log.h and writes them
+ * back).
  *
- * What is written back is what the operator configured (remembered here),
- * not the runtime state of log.h: a daemon running in the foreground logs
- * to stdout without `log stdout` being part of its configuration.
+ * What is written back is what the operator configured, not the runtime
+ * state of log.h: a daemon running in the foreground logs to stdout
+ * without `log stdout` being part of its configuration. A level equal to
+ * the default is not stored (so `log stdout debugging` reloads as `log
+ * stdout`), nor a default facility or precision.
  */
 #include "config.h"
 
 #include <errno.h>
-#include <stdlib.h>
+#include <fcntl.h>
+#include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cmd_common.h"
+#include "cmd_nb.h"
 #include "log.h"
 #include "vty.h"
 
-static struct {
-	bool set;		/* configured by a command */
-	int level;
-} cfg[LOG_DEST_COUNT];
-static bool monitor_off;
+static const char *const dest_xp[LOG_DEST_COUNT] = {
+	[LOG_DEST_STDOUT] = SYS_LOG_XP "/stdout",
+	[LOG_DEST_SYSLOG] = SYS_LOG_XP "/syslog",
+	[LOG_DEST_FILE] = SYS_LOG_XP "/file",
+	[LOG_DEST_MONITOR] = SYS_LOG_XP "/monitor",
+};
+
+static int cur_default(void)
+{
+	return cmd_nb_log_default(nb_find(SYS_LOG_XP));
+}
 
 static int level_arg(struct vty *vty, int argc, const char *argv[], int i)
 {
 	int l;
 
 	if (argc <= i || !argv[i])
-		return zlog_default_level();
+		return cur_default();
 	l = zlog_level_from_name(argv[i]);
 	if (l < 0)
 		vty_out(vty, "%% Invalid level \"%s\"\n", argv[i]);
 	return l;
+}
+
+/* Enqueue: destination d on at level l (no level leaf for the default). */
+static void enqueue_dest(struct vty *vty, enum log_dest d, int l)
+{
+	char xp[NB_XPATH_MAX];
+
+	snprintf(xp, sizeof(xp), "%s/level", dest_xp[d]);
+	if (l == cur_default()) {
+		nb_cli_enqueue_change(vty, dest_xp[d], NB_OP_CREATE, NULL);
+		nb_cli_enqueue_change(vty, xp, NB_OP_DESTROY, NULL);
+	} else {
+		nb_cli_enqueue_change(vty, xp, NB_OP_MODIFY, zlog_level_name(l));
+	}
 }
 
 static int dest_on(struct vty *vty, enum log_dest d, int argc, const char *argv[])
@@ -39,21 +66,46 @@ static int dest_on(struct vty *vty, enum log_dest d, int argc, const char *argv[
 
 	if (l < 0)
 		return CMD_WARNING;
-	zlog_set_level(d, l);
-	cfg[d].set = true;
-	cfg[d].level = l;
-	if (d == LOG_DEST_MONITOR)
-		monitor_off = false;
-	return CMD_SUCCESS;
+	if (d == LOG_DEST_MONITOR && l == cur_default())
+		return cmd_nb_edit(vty, dest_xp[d], NB_OP_DESTROY, NULL);
+	enqueue_dest(vty, d, l);
+	return cmd_nb_edit(vty, SYS_LOG_XP, NB_OP_CREATE, NULL);
 }
 
-static int dest_off(enum log_dest d)
+/* A destination on without configuration (stdout in the foreground) is
+ * turned off at once: there is nothing in the tree to remove. */
+static int dest_off(struct vty *vty, enum log_dest d)
 {
-	zlog_set_level(d, LOG_DISABLED);
-	cfg[d].set = false;
 	if (d == LOG_DEST_MONITOR)
-		monitor_off = true;
-	return CMD_SUCCESS;
+		return cmd_nb_edit(vty, SYS_LOG_XP "/monitor/disabled",
+				   NB_OP_CREATE, NULL);
+	if (!nb_find(dest_xp[d]))
+		zlog_set_level(d, LOG_DISABLED);
+	return cmd_nb_edit(vty, dest_xp[d], NB_OP_DESTROY, NULL);
+}
+
+/* log trap L: the new default level, and every configured destination
+ * that is on moves to it (their level leaves go). */
+static int set_trap(struct vty *vty, int l)
+{
+	static const char *const lv[] = { SYS_LOG_XP "/file/level",
+		SYS_LOG_XP "/stdout/level", SYS_LOG_XP "/syslog/level" };
+
+	for (size_t i = 0; i < sizeof(lv) / sizeof(lv[0]); i++)
+		nb_cli_enqueue_change(vty, lv[i], NB_OP_DESTROY, NULL);
+	if (nb_find(SYS_LOG_XP "/monitor/level"))
+		nb_cli_enqueue_change(vty, SYS_LOG_XP "/monitor", NB_OP_DESTROY, NULL);
+	if (l == zlog_default_level())
+		return cmd_nb_edit(vty, SYS_LOG_XP "/trap", NB_OP_DESTROY, NULL);
+	return cmd_nb_edit(vty, SYS_LOG_XP "/trap", NB_OP_MODIFY, zlog_level_name(l));
+}
+
+/* `daemon` is the default: no leaf. */
+static void enqueue_facility(struct vty *vty, const char *name)
+{
+	nb_cli_enqueue_change(vty, SYS_LOG_XP "/facility",
+			      strcmp(name, "daemon") ? NB_OP_MODIFY : NB_OP_DESTROY,
+			      name);
 }
 
 DEFUN(config_log_stdout, config_log_stdout_cmd, "log stdout",
@@ -72,7 +124,7 @@ DEFUN(no_config_log_stdout, no_config_log_stdout_cmd, "no log stdout [LEVEL]",
       "Cancel logging to stdout\n"
       "Logging level\n")
 {
-	return dest_off(LOG_DEST_STDOUT);
+	return dest_off(vty, LOG_DEST_STDOUT);
 }
 
 DEFUN(config_log_monitor, config_log_monitor_cmd, "log monitor",
@@ -91,7 +143,7 @@ DEFUN(no_config_log_monitor, no_config_log_monitor_cmd, "no log monitor [LEVEL]"
       "Disable terminal line (monitor) logging\n"
       "Logging level\n")
 {
-	return dest_off(LOG_DEST_MONITOR);
+	return dest_off(vty, LOG_DEST_MONITOR);
 }
 
 DEFUN(config_log_file, config_log_file_cmd, "log file FILENAME",
@@ -100,16 +152,19 @@ DEFUN(config_log_file, config_log_file_cmd, "log file FILENAME",
       "Logging filename\n")
 {
 	int l = level_arg(vty, argc, argv, 1);
+	int fd;
 
 	if (l < 0)
 		return CMD_WARNING;
-	if (zlog_set_file(argv[0], l) < 0) {
+	/* the callback cannot fail: find out now whether it can be opened */
+	fd = open(argv[0], O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
+	if (fd < 0) {
 		vty_out(vty, "%% failed to open file %s: %s\n", argv[0], strerror(errno));
 		return CMD_WARNING;
 	}
-	cfg[LOG_DEST_FILE].set = true;
-	cfg[LOG_DEST_FILE].level = l;
-	return CMD_SUCCESS;
+	close(fd);
+	enqueue_dest(vty, LOG_DEST_FILE, l);
+	return cmd_nb_edit(vty, SYS_LOG_XP "/file/filename", NB_OP_MODIFY, argv[0]);
 }
 
 ALIAS(config_log_file, config_log_file_level_cmd, "log file FILENAME " LOG_LEVELS,
@@ -122,9 +177,7 @@ DEFUN(no_config_log_file, no_config_log_file_cmd, "no log file [FILENAME]",
       "Cancel logging to file\n"
       "Logging file name\n")
 {
-	zlog_reset_file();
-	cfg[LOG_DEST_FILE].set = false;
-	return CMD_SUCCESS;
+	return cmd_nb_edit(vty, SYS_LOG_XP "/file", NB_OP_DESTROY, NULL);
 }
 
 ALIAS(no_config_log_file, no_config_log_file_level_cmd, "no log file FILENAME LEVEL",
@@ -151,11 +204,9 @@ DEFUN_DEPRECATED(config_log_syslog_facility, config_log_syslog_facility_cmd,
 		 "(Deprecated) Facility parameter for syslog messages\n"
 		 LOG_FACILITY_DESC)
 {
-	zlog_set_facility(zlog_facility_from_name(argv[0]));
-	zlog_set_level(LOG_DEST_SYSLOG, zlog_default_level());
-	cfg[LOG_DEST_SYSLOG].set = true;
-	cfg[LOG_DEST_SYSLOG].level = zlog_default_level();
-	return CMD_SUCCESS;
+	enqueue_facility(vty, argv[0]);
+	enqueue_dest(vty, LOG_DEST_SYSLOG, cur_default());
+	return cmd_nb_edit(vty, SYS_LOG_XP, NB_OP_CREATE, NULL);
 }
 
 DEFUN(no_config_log_syslog, no_config_log_syslog_cmd, "no log syslog [LEVEL]",
@@ -163,7 +214,7 @@ DEFUN(no_config_log_syslog, no_config_log_syslog_cmd, "no log syslog [LEVEL]",
       "Cancel logging to syslog\n"
       "Logging level\n")
 {
-	return dest_off(LOG_DEST_SYSLOG);
+	return dest_off(vty, LOG_DEST_SYSLOG);
 }
 
 DEFUN(no_config_log_syslog_facility, no_config_log_syslog_facility_cmd,
@@ -172,20 +223,18 @@ DEFUN(no_config_log_syslog_facility, no_config_log_syslog_facility_cmd,
       "Logging goes to syslog\n"
       "Facility parameter for syslog messages\n" LOG_FACILITY_DESC)
 {
-	zlog_set_facility(LOG_DAEMON);
-	return dest_off(LOG_DEST_SYSLOG);
+	nb_cli_enqueue_change(vty, SYS_LOG_XP "/facility", NB_OP_DESTROY, NULL);
+	return dest_off(vty, LOG_DEST_SYSLOG);
 }
 
 DEFUN(config_log_facility, config_log_facility_cmd, "log facility " LOG_FACILITIES,
       "Logging control\n"
       "Facility parameter for syslog messages\n" LOG_FACILITY_DESC)
 {
-	int f = zlog_facility_from_name(argv[0]);
-
-	if (f < 0)
+	if (zlog_facility_from_name(argv[0]) < 0)
 		return CMD_WARNING;
-	zlog_set_facility(f);
-	return CMD_SUCCESS;
+	enqueue_facility(vty, argv[0]);
+	return cmd_nb_edit(vty, SYS_LOG_XP, NB_OP_CREATE, NULL);
 }
 
 DEFUN(no_config_log_facility, no_config_log_facility_cmd, "no log facility [FACILITY]",
@@ -193,8 +242,7 @@ DEFUN(no_config_log_facility, no_config_log_facility_cmd, "no log facility [FACI
       "Reset syslog facility to default (daemon)\n"
       "Syslog facility\n")
 {
-	zlog_set_facility(LOG_DAEMON);
-	return CMD_SUCCESS;
+	return cmd_nb_edit(vty, SYS_LOG_XP "/facility", NB_OP_DESTROY, NULL);
 }
 
 DEFUN_DEPRECATED(config_log_trap, config_log_trap_cmd, "log trap " LOG_LEVELS,
@@ -206,10 +254,7 @@ DEFUN_DEPRECATED(config_log_trap, config_log_trap_cmd, "log trap " LOG_LEVELS,
 
 	if (l < 0)
 		return CMD_WARNING;
-	for (int d = 0; d < LOG_DEST_COUNT; d++)
-		if (zlog_get_level((enum log_dest)d) != LOG_DISABLED)
-			zlog_set_level((enum log_dest)d, l);
-	return CMD_SUCCESS;
+	return set_trap(vty, l);
 }
 
 DEFUN_DEPRECATED(no_config_log_trap, no_config_log_trap_cmd, "no log trap [LEVEL]",
@@ -217,10 +262,7 @@ DEFUN_DEPRECATED(no_config_log_trap, no_config_log_trap_cmd, "no log trap [LEVEL
 		 "Permit all logging information\n"
 		 "Logging level\n")
 {
-	for (int d = 0; d < LOG_DEST_COUNT; d++)
-		if (zlog_get_level((enum log_dest)d) != LOG_DISABLED)
-			zlog_set_level((enum log_dest)d, LOG_DEBUG);
-	return CMD_SUCCESS;
+	return set_trap(vty, LOG_DEBUG);
 }
 
 DEFUN(config_log_record_priority, config_log_record_priority_cmd,
@@ -228,8 +270,7 @@ DEFUN(config_log_record_priority, config_log_record_priority_cmd,
       "Logging control\n"
       "Log the priority of the message within the message\n")
 {
-	zlog_set_record_priority(true);
-	return CMD_SUCCESS;
+	return cmd_nb_edit(vty, SYS_LOG_XP "/record-priority", NB_OP_CREATE, NULL);
 }
 
 DEFUN(no_config_log_record_priority, no_config_log_record_priority_cmd,
@@ -237,8 +278,7 @@ DEFUN(no_config_log_record_priority, no_config_log_record_priority_cmd,
       NO_STR "Logging control\n"
       "Do not log the priority of the message within the message\n")
 {
-	zlog_set_record_priority(false);
-	return CMD_SUCCESS;
+	return cmd_nb_edit(vty, SYS_LOG_XP "/record-priority", NB_OP_DESTROY, NULL);
 }
 
 DEFUN(config_log_timestamp_precision, config_log_timestamp_precision_cmd,
@@ -248,8 +288,11 @@ DEFUN(config_log_timestamp_precision, config_log_timestamp_precision_cmd,
       "Set the timestamp precision\n"
       "Number of subsecond digits\n")
 {
-	zlog_set_timestamp_precision(atoi(argv[0]));
-	return CMD_SUCCESS;
+	if (strcmp(argv[0], "0") == 0)
+		return cmd_nb_edit(vty, SYS_LOG_XP "/timestamp-precision",
+				   NB_OP_DESTROY, NULL);
+	return cmd_nb_edit(vty, SYS_LOG_XP "/timestamp-precision", NB_OP_MODIFY,
+			   argv[0]);
 }
 
 DEFUN(no_config_log_timestamp_precision, no_config_log_timestamp_precision_cmd,
@@ -258,8 +301,8 @@ DEFUN(no_config_log_timestamp_precision, no_config_log_timestamp_precision_cmd,
       "Timestamp configuration\n"
       "Reset the timestamp precision to the default value of 0\n")
 {
-	zlog_set_timestamp_precision(0);
-	return CMD_SUCCESS;
+	return cmd_nb_edit(vty, SYS_LOG_XP "/timestamp-precision", NB_OP_DESTROY,
+			   NULL);
 }
 
 void cmd_log_install(void)
@@ -287,42 +330,4 @@ void cmd_log_install(void)
 	install_element(CONFIG_NODE, &no_config_log_record_priority_cmd);
 	install_element(CONFIG_NODE, &config_log_timestamp_precision_cmd);
 	install_element(CONFIG_NODE, &no_config_log_timestamp_precision_cmd);
-}
-
-static void level_suffix(struct vty *vty, int level)
-{
-	if (level != zlog_default_level())
-		vty_out(vty, " %s", zlog_level_name(level));
-	vty_out(vty, "\n");
-}
-
-/* Quagga's order: file, stdout, monitor, syslog, facility, priority,
- * precision. */
-void cmd_log_config_write(struct vty *vty)
-{
-	if (cfg[LOG_DEST_FILE].set && zlog_filename()) {
-		vty_out(vty, "log file %s", zlog_filename());
-		level_suffix(vty, cfg[LOG_DEST_FILE].level);
-	}
-	if (cfg[LOG_DEST_STDOUT].set) {
-		vty_out(vty, "log stdout");
-		level_suffix(vty, cfg[LOG_DEST_STDOUT].level);
-	}
-	if (monitor_off)
-		vty_out(vty, "no log monitor\n");
-	else if (cfg[LOG_DEST_MONITOR].set &&
-		 cfg[LOG_DEST_MONITOR].level != zlog_default_level())
-		vty_out(vty, "log monitor %s\n",
-			zlog_level_name(cfg[LOG_DEST_MONITOR].level));
-	if (cfg[LOG_DEST_SYSLOG].set) {
-		vty_out(vty, "log syslog");
-		level_suffix(vty, cfg[LOG_DEST_SYSLOG].level);
-	}
-	if (zlog_get_facility() != LOG_DAEMON)
-		vty_out(vty, "log facility %s\n", zlog_facility_name(zlog_get_facility()));
-	if (zlog_get_record_priority())
-		vty_out(vty, "log record-priority\n");
-	if (zlog_get_timestamp_precision() > 0)
-		vty_out(vty, "log timestamp precision %d\n",
-			zlog_get_timestamp_precision());
 }

@@ -130,7 +130,8 @@ static bool request_entries(struct rip *rip, struct rip_if *ri,
 
 		/* look the entry up whatever metric the asker put in it */
 		q.metric = 1;
-		if (rip_rte_check(&q, pkt->version, NULL, &p) == RIP_RTE_OK)
+		if (rip_rte_check(&q, pkt->version, ifc ? &ifc->address : NULL, &p) ==
+		    RIP_RTE_OK)
 			rn = route_node_lookup(rip->table, &p);
 		e.metric = RIP_METRIC_INFINITY;
 		if (rn) {
@@ -150,8 +151,10 @@ static bool request_entries(struct rip *rip, struct rip_if *ri,
 /*
  * RFC 2453 3.9.1. The answer goes to the asker's address and port, a
  * query tool's too. A router's Request (port 520) on a passive interface
- * gets no answer; a query tool's does. A router on our subnet that asks
- * is a peer, as in Quagga. rip2GlobalQueries counts the answers.
+ * gets no answer; a query tool's does. rip2GlobalQueries counts the
+ * answers. (Quagga also listed an asker as a peer; we list only routers
+ * that sent a Response: under a flood of spoofed Requests, refreshing a
+ * peer per Request cost enough to delay real neighbours' updates.)
  */
 static void request_process(struct rip *rip, struct rip_if *ri,
 			    const struct rip_packet *pkt,
@@ -164,8 +167,6 @@ static void request_process(struct rip *rip, struct rip_if *ri,
 	if (router && ri->passive)
 		return;
 	ifc = rip_if_connected_for(ri->ifp, from->sin_addr);
-	if (router && ifc)
-		rip_peer_update(rip, from->sin_addr, pkt->version);
 	if (pkt->nrte == 0)
 		return;
 	if (!rip_request_is_whole_table(pkt)) {

@@ -242,12 +242,14 @@ while [ "$(date +%s)" -lt $end ]; do
 	[ $lat -gt $maxlat ] && maxlat=$lat
 	echo "$out" | grep -Eq '^R\(n\) 192\.168\.2\.0/24 +10\.0\.12\.2 +2 ' ||
 		{ echo "$out"; fail "r2's route lost during the flood"; }
-	# r2 is heard every 5 s (+ jitter): its Last Update stays young
+	# r2 is heard every 5 s (+ jitter); on a loaded machine (sanitizer
+	# builds) one update may be lost in the flood, but never so many that
+	# the 15 s timeout would expire its routes
 	up=$(echo "$out" | grep -E '^    10\.0\.12\.2 ' | awk '{print $NF}')
 	secs=$(( 10#${up:3:2} * 60 + 10#${up:6:2} ))
 	npeers=$(echo "$out" | grep -cE '^    [0-9]+\.')
 	echo "flood +$samples s: vty ${lat} ms, r2 last heard ${secs} s ago, $npeers peers listed"
-	[ "$secs" -le 9 ] || fail "r2 not heard for $secs s during the flood"
+	[ "$secs" -le 13 ] || fail "r2 not heard for $secs s during the flood"
 	rip_show r2 "show ip rip" | grep -Eq '^R\(n\) 10\.0\.13\.0/24 +10\.0\.12\.1 +2 ' ||
 		{ rip_show r2 "show ip rip"; fail "r1 stopped updating r2 during the flood"; }
 	kill -0 "$RIPD" || fail "ripd died during the flood"
