@@ -201,6 +201,33 @@ static void on_sigint(int sig)
 	rl_redisplay();
 }
 
+/*
+ * Ctrl-Z ends configuration, as in Quagga's vtysh. The tty turns it into
+ * SIGTSTP; the handler only notes it and readline's signal event hook runs
+ * "end" from normal context and redraws the prompt.
+ */
+static volatile sig_atomic_t ctrl_z_pending;
+
+static void on_sigtstp(int sig)
+{
+	(void)sig;
+	ctrl_z_pending = 1;
+}
+
+static int on_signal_event(void)
+{
+	if (!ctrl_z_pending)
+		return 0;
+	ctrl_z_pending = 0;
+	rl_replace_line("", 0);
+	rl_crlf();
+	vtysh_execute(rl_vs, "end", false);
+	rl_set_prompt(vtysh_prompt(rl_vs));
+	rl_on_new_line();
+	rl_redisplay();
+	return 0;
+}
+
 static void history_open(void)
 {
 	const char *home = getenv("HOME");
@@ -235,6 +262,8 @@ int vtysh_readline_loop(struct vtysh *vs)
 	rl_bind_key('?', vtysh_rl_describe);
 	history_open();
 	signal(SIGINT, on_sigint);
+	signal(SIGTSTP, on_sigtstp);
+	rl_signal_event_hook = on_signal_event;
 	signal(SIGPIPE, SIG_IGN);
 	while (!vs->quit) {
 		char *line = readline(vtysh_prompt(vs));

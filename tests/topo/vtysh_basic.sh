@@ -225,6 +225,12 @@ send "?"
 step "? in config-if" {description}
 send "\025end\r"
 step "back to enable" {[^)]# $}
+send "configure terminal\r"
+step "config prompt again" {\(config\)# $}
+send "router rip\r"
+step "router prompt" {\(config-router\)# $}
+send "\032"
+step "Ctrl-Z ends configuration" {[^)]# $}
 send "exit\r"
 expect eof
 EXP
