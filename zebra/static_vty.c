@@ -2,7 +2,8 @@
  * `ip route` and `ipv6 route` with all of Quagga 1.2.4's forms (prefix or
  * address+mask; gateway, interface or null0; reject/blackhole; tag;
  * distance) and their `no` forms. Every form calls one parser that turns
- * the tokens into a struct static_route and calls static_route_set().
+ * the tokens into the route's key (prefix, nexthop) and attributes and
+ * edits /tarpan-zebra:zebra/ip-route or ipv6-route (zebra_nb.c applies it).
  * (This file's DEFUN table was produced by a small script; edit it as C.)
  */
 #include <arpa/inet.h>
@@ -11,6 +12,8 @@
 #include <string.h>
 
 #include "command.h"
+#include "northbound.h"
+#include "zebra_nb.h"
 #include "vty.h"
 #include "rib.h"
 #include "static_route.h"
@@ -32,15 +35,44 @@
 
 enum { F_MASK = 1, F_NH = 2, F_FLAG = 4, F_TAG = 8, F_DIST = 16, F_IF = 32 };
 
+/* Enqueue `leaf` = value, or its removal when value is NULL. */
+static void leaf_edit(struct vty *vty, const char *entry, const char *leaf,
+		      const char *value)
+{
+	char xp[NB_XPATH_MAX];
+
+	snprintf(xp, sizeof(xp), "%s/%s", entry, leaf);
+	nb_cli_enqueue_change(vty, xp, value ? NB_OP_MODIFY : NB_OP_DESTROY, value);
+}
+
+/* `no ip route`: the entry (prefix, nexthop) if its tag and distance match
+ * the ones given (absent: any), as Quagga finds the route to delete. */
+static bool no_matches(const struct lyd_node *e, const char *tag,
+		       const char *dist)
+{
+	const char *v;
+
+	if (!e)
+		return false;
+	if (tag && (!(v = nb_child_value(e, "tag")) ||
+		    strtoul(v, NULL, 10) != strtoul(tag, NULL, 10)))
+		return false;
+	v = nb_child_value(e, "distance");
+	if (dist && strtoul(v ? v : "1", NULL, 10) != strtoul(dist, NULL, 10))
+		return false;
+	return true;
+}
+
 static int static_cmd(struct vty *vty, int family, bool add, unsigned form,
 		      int argc, const char *argv[])
 {
-	struct static_table *st = zebra_vty_statics();
-	struct static_route sr;
+	const char *word = "null0", *ifname = NULL, *flag = NULL;
+	const char *tag = NULL, *dist = NULL;
+	char pbuf[PREFIX_STRLEN], nh[96], xp[NB_XPATH_MAX], err[128];
+	const struct lyd_node *e;
 	struct prefix p;
 	int i = 0;
 
-	memset(&sr, 0, sizeof(sr));
 	if (form & F_MASK) {
 		struct in_addr a, m;
 		int len;
@@ -68,28 +100,49 @@ static int static_cmd(struct vty *vty, int family, bool add, unsigned form,
 		i = 1;
 	}
 	apply_mask(&p);
-	if (form & F_NH) {
-		static_parse_nexthop(family, argv[i++], &sr);
-	} else {
-		sr.kind = STATIC_BLACKHOLE;
-	}
-	if (form & F_IF) {
-		sr.kind = STATIC_GATEWAY_IFNAME;
-		snprintf(sr.ifname, sizeof(sr.ifname), "%s", argv[i++]);
-	}
-	if (form & F_FLAG) {
-		const char *f = argv[i++];
-
-		sr.flags |= f[0] == 'r' ? ZRF_REJECT : ZRF_BLACKHOLE;
-	}
+	prefix2str(&p, pbuf, sizeof(pbuf));
+	if (form & F_NH)
+		word = argv[i++];
+	if (form & F_IF)
+		ifname = argv[i++];
+	if (form & F_FLAG)
+		flag = argv[i++][0] == 'r' ? "reject" : "blackhole";
 	if (form & F_TAG)
-		sr.tag = strtoul(argv[i++], NULL, 10);
-	sr.distance = (form & F_DIST) ? atoi(argv[i++]) : (add ? 1 : 0);
-	if (static_route_set(st, &p, &sr, add) < 0 && !add) {
-		vty_out(vty, "%% Can't find static route specified\n");
+		tag = argv[i++];
+	if (form & F_DIST)
+		dist = argv[i++];
+	if (zebra_nb_nexthop_key(family, word, ifname, nh, sizeof(nh), err,
+				 sizeof(err)) < 0) {
+		vty_out(vty, "%s\n", err);
 		return CMD_WARNING;
 	}
-	return CMD_SUCCESS;
+	if (!zebra_nb_route_path(xp, sizeof(xp), family, pbuf, nh)) {
+		vty_out(vty, "%% Malformed address\n");
+		return CMD_WARNING;
+	}
+	e = nb_find(xp);
+	if (!add) {
+		if (!no_matches(e, tag, dist)) {
+			vty_out(vty, "%% Can't find static route specified\n");
+			return CMD_WARNING;
+		}
+		nb_cli_enqueue_change(vty, xp, NB_OP_DESTROY, NULL);
+		return nb_cli_apply_changes(vty);
+	}
+	/* Null0 is a blackhole unless told reject; defaults are not stored */
+	if (strcmp(nh, "Null0") == 0 && flag && strcmp(flag, "reject") != 0)
+		flag = NULL;
+	if (dist && strtoul(dist, NULL, 10) == 1)
+		dist = NULL;
+	if (!e)
+		nb_cli_enqueue_change(vty, xp, NB_OP_CREATE, NULL);
+	if (e || flag)
+		leaf_edit(vty, xp, "flag", flag);
+	if (e || tag)
+		leaf_edit(vty, xp, "tag", tag);
+	if (e || dist)
+		leaf_edit(vty, xp, "distance", dist);
+	return nb_cli_apply_changes(vty);
 }
 
 DEFUN(st_1, st_1_cmd,

@@ -19,6 +19,7 @@
 #include "rib.h"
 #include "router_id.h"
 #include "static_route.h"
+#include "zebra_nb.h"
 #include "zserv.h"
 #include "zebra_vty.h"
 
@@ -600,8 +601,8 @@ DEFUN(show_zebra_client_summary, show_zebra_client_summary_cmd,
 
 static int ip_config_write(struct vty *vty)
 {
-	return static_config_write(vty_statics, vty, AF_INET) +
-	       static_config_write(vty_statics, vty, AF_INET6);
+	return zebra_nb_static_write(vty, AF_INET) +
+	       zebra_nb_static_write(vty, AF_INET6);
 }
 
 static int forwarding_config_write(struct vty *vty)
@@ -633,6 +634,7 @@ void zebra_vty_init(struct zebra *z, struct static_table *st,
 
 	vty_statics = st;
 	vty_rid = rid;
+	zebra_nb_init(st);
 	zif_add_listener(z->ifdb, &l);
 
 	install_node(&interface_node);
