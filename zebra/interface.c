@@ -95,6 +95,11 @@ void zif_set_default_link_detect(struct zif_db *db, bool on)
 	db->default_link_detect = on;
 }
 
+bool zif_default_link_detect(const struct zif_db *db)
+{
+	return db->default_link_detect;
+}
+
 static void idx_link(struct zif_db *db, struct zif *ifp)
 {
 	size_t h;

@@ -84,6 +84,7 @@ struct zif_db *zif_db_new(void);
 void zif_db_free(struct zif_db *db);
 void zif_add_listener(struct zif_db *db, const struct zif_listener *l);
 void zif_set_default_link_detect(struct zif_db *db, bool on);
+bool zif_default_link_detect(const struct zif_db *db);
 
 struct zif *zif_by_index(const struct zif_db *db, uint32_t ifindex);
 struct zif *zif_by_name(const struct zif_db *db, const char *name);

@@ -1,6 +1,10 @@
 /*
  * Static route configuration (see static_route.h): a hash of prefixes, each
- * with its list of static nexthops in config order.
+ * with its list of static nexthops in config order. A static is identified
+ * by prefix and nexthop (kind, gateway, interface) as in Quagga; flags,
+ * tag and distance are attributes that an add updates. The table is the
+ * compiled form of the tree (zebra_nb.c); static_config_write() prints
+ * the table itself (unit tests; the daemon renders the tree).
  */
 #include <arpa/inet.h>
 #include <stdlib.h>
@@ -125,13 +129,12 @@ static bool same_nexthop(const struct static_route *a,
 		return false;
 	switch (a->kind) {
 	case STATIC_GATEWAY:
-		return memcmp(&a->gate, &b->gate, sizeof(a->gate)) == 0 &&
-		       a->flags == b->flags;
+		return memcmp(&a->gate, &b->gate, sizeof(a->gate)) == 0;
 	case STATIC_IFNAME:
-		return strcmp(a->ifname, b->ifname) == 0 && a->flags == b->flags;
+		return strcmp(a->ifname, b->ifname) == 0;
 	case STATIC_GATEWAY_IFNAME:
 		return memcmp(&a->gate, &b->gate, sizeof(a->gate)) == 0 &&
-		       strcmp(a->ifname, b->ifname) == 0 && a->flags == b->flags;
+		       strcmp(a->ifname, b->ifname) == 0;
 	case STATIC_BLACKHOLE:
 		return true;
 	}
@@ -248,10 +251,12 @@ int static_route_set(struct static_table *st, const struct prefix *pin,
 	for (pp = &sp->routes; *pp; pp = &(*pp)->next) {
 		cur = *pp;
 		if (same_nexthop(cur, sr)) {
-			if (cur->distance == sr->distance && cur->tag == sr->tag)
+			if (cur->distance == sr->distance && cur->tag == sr->tag &&
+			    cur->flags == sr->flags)
 				return 0;
 			cur->distance = sr->distance;
 			cur->tag = sr->tag;
+			cur->flags = sr->flags;
 			sp_apply(st, &p, sp);
 			return 0;
 		}

@@ -39,7 +39,7 @@ enum { F_MASK = 1, F_NH = 2, F_FLAG = 4, F_TAG = 8, F_DIST = 16, F_IF = 32 };
 static void leaf_edit(struct vty *vty, const char *entry, const char *leaf,
 		      const char *value)
 {
-	char xp[NB_XPATH_MAX];
+	char xp[NB_XPATH_MAX + 16];
 
 	snprintf(xp, sizeof(xp), "%s/%s", entry, leaf);
 	nb_cli_enqueue_change(vty, xp, value ? NB_OP_MODIFY : NB_OP_DESTROY, value);

@@ -1,6 +1,7 @@
 /*
  * Callbacks of yang/tarpan-zebra.yang: the static routes of the tree
- * compiled into the static table (static_route.h).
+ * compiled into the static table (static_route.h), the router-id into
+ * router_id.h's configured id.
  *
  * A route entry is keyed (prefix, nexthop), as Quagga tells static routes
  * apart; flag, tag and distance are its attributes. Any change in an entry
@@ -19,9 +20,17 @@
 
 #include "log.h"
 #include "rib.h"
+#include "router_id.h"
 #include "zebra_nb.h"
 
 static struct static_table *nb_statics;
+static struct router_id *nb_rid;
+static struct zebra *nb_zebra;
+
+struct zebra *zebra_nb_daemon(void)
+{
+	return nb_zebra;
+}
 
 const char *zebra_nb_route_list(int family)
 {
@@ -95,6 +104,8 @@ int zebra_nb_route_parse(const struct lyd_node *entry, int family,
 	memset(sr, 0, sizeof(*sr));
 	rc = !pfx ? -1 : family == AF_INET ? prefix_parse_ipv4(pfx, p) :
 					    prefix_parse_ipv6(pfx, p);
+	if (rc >= 0)
+		apply_mask(p);
 	if (rc < 0 || !prefix2str(p, canon, sizeof(canon)) ||
 	    strcmp(canon, pfx) != 0) {
 		snprintf(err, errlen, "%% Malformed address %s (expected masked, "
@@ -187,15 +198,6 @@ static int route_destroy(const struct lyd_node *entry)
 	return route_remove(entry);
 }
 
-static int zebra_destroy(const struct lyd_node *dnode)
-{
-	const struct lyd_node *c;
-
-	LY_LIST_FOR(lyd_child(dnode), c)
-		route_remove(c);
-	return 0;
-}
-
 static int route_validate(const struct lyd_node *entry, char *err,
 			  size_t errlen)
 {
@@ -206,8 +208,37 @@ static int route_validate(const struct lyd_node *entry, char *err,
 				    errlen);
 }
 
+static int rid_modify(const struct lyd_node *dnode)
+{
+	struct in_addr a = { 0 };
+
+	if (nb_rid && inet_pton(AF_INET, nb_value(dnode), &a) == 1)
+		router_id_set_config(nb_rid, a);
+	return 0;
+}
+
+static int rid_destroy(const struct lyd_node *dnode)
+{
+	struct in_addr z = { 0 };
+
+	(void)dnode;
+	if (nb_rid)
+		router_id_set_config(nb_rid, z);
+	return 0;
+}
+
+static int rid_validate(const struct lyd_node *dnode, char *err, size_t errlen)
+{
+	if (strcmp(nb_value(dnode), "0.0.0.0") == 0) {
+		snprintf(err, errlen, "%% Malformed address");
+		return -1;
+	}
+	return 0;
+}
+
 static const struct nb_node_cbs zebra_cbs[] = {
-	{ .xpath = ZEBRA_NB_XP, .destroy = zebra_destroy },
+	{ .xpath = ZEBRA_NB_XP "/router-id", .modify = rid_modify,
+	  .destroy = rid_destroy, .validate = rid_validate },
 	{ .xpath = ZEBRA_NB_XP "/ip-route", .destroy = route_destroy,
 	  .apply_finish = route_finish, .validate = route_validate },
 	{ .xpath = ZEBRA_NB_XP "/ipv6-route", .destroy = route_destroy,
@@ -220,8 +251,14 @@ const struct nb_module zebra_nb_module = {
 	.nodes = zebra_cbs,
 };
 
-int zebra_nb_init(struct static_table *st)
+int zebra_nb_init(struct zebra *z, struct static_table *st,
+		  struct router_id *rid)
 {
+	nb_zebra = z;
 	nb_statics = st;
-	return nb_module_register(&zebra_nb_module);
+	nb_rid = rid;
+	nb_cli_init();
+	if (nb_module_register(&zebra_nb_module) < 0)
+		return -1;
+	return nb_module_register(&zebra_nb_if_module);
 }

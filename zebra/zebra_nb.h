@@ -1,6 +1,6 @@
 /*
  * zebra's configuration on the northbound tree (yang/tarpan-zebra.yang):
- * the static routes. The static table (static_route.h) is the compiled
+ * the static routes and the router-id. The static table (static_route.h) is the compiled
  * form of /tarpan-zebra:zebra/ip-route and ipv6-route; the vty edits the
  * tree and the callbacks of zebra_nb.c bring the table along, one entry at
  * a time. zebra_nb_show.c renders the tree in Quagga's syntax and order.
@@ -17,9 +17,21 @@
 #define ZEBRA_NB_XP "/tarpan-zebra:zebra"
 
 extern const struct nb_module zebra_nb_module;
+/* zebra_nb_if.c: the interface blocks. */
+extern const struct nb_module zebra_nb_if_module;
 
-/* Register the module and bind it to the daemon's static table. */
-int zebra_nb_init(struct static_table *st);
+#define ZEBRA_NB_IF_XP ZEBRA_NB_XP "/interface"
+
+struct router_id;
+struct zebra;
+
+/* Register the module and bind it to the daemon (interfaces, kernel; NULL
+ * in unit tests: interface blocks then change only the tree), its static
+ * table and router id (NULL: not applied). */
+int zebra_nb_init(struct zebra *z, struct static_table *st,
+		  struct router_id *rid);
+/* The daemon given to zebra_nb_init(). */
+struct zebra *zebra_nb_daemon(void);
 
 /* "ip-route" or "ipv6-route". */
 const char *zebra_nb_route_list(int family);
@@ -41,5 +53,10 @@ int zebra_nb_route_parse(const struct lyd_node *entry, int family,
 /* zebra_nb_show.c: the `ip route` (AF_INET) / `ipv6 route` lines from
  * running, ordered by prefix, then as configured. Returns lines. */
 int zebra_nb_static_write(struct vty *vty, int family);
+/* The configuration lines of the interface `name` (without the
+ * `interface` line and the "!"); 0 if it has no block in the tree. */
+int zebra_nb_if_write(struct vty *vty, const char *name);
+/* The `router-id` line, if configured. */
+int zebra_nb_router_id_write(struct vty *vty);
 
 #endif

@@ -1,5 +1,6 @@
 /*
- * `ip route` / `ipv6 route` lines rendered from the tree in Quagga's order:
+ * zebra's configuration rendered from the tree. `ip route` / `ipv6 route`
+ * lines in Quagga's order:
  * by prefix (prefix_cmp, as the route table walks), the routes of one
  * prefix in configuration order (tree order). The prefixes are parsed once
  * into an array and sorted: O(n log n) for n routes.
@@ -9,7 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "interface.h"
 #include "memory.h"
+#include "zebra.h"
 #include "rib.h"
 #include "vty.h"
 #include "zebra_nb.h"
@@ -94,4 +97,61 @@ int zebra_nb_static_write(struct vty *vty, int family)
 	}
 	XFREE(ZEBRA_NB_SHOW, v);
 	return lines;
+}
+
+int zebra_nb_router_id_write(struct vty *vty)
+{
+	const struct lyd_node *top = nb_find_running(ZEBRA_NB_XP);
+	const char *v = top ? nb_child_value(top, "router-id") : NULL;
+
+	if (!v)
+		return 0;
+	vty_out(vty, "router-id %s\n", v);
+	return 1;
+}
+
+static void addr_lines(struct vty *vty, const struct lyd_node *e,
+		       const char *list, const char *cmd)
+{
+	const struct lyd_node *c;
+
+	LY_LIST_FOR(lyd_child(e), c)
+		if (strcmp(nb_name(c), list) == 0)
+			vty_out(vty, " %s %s\n", cmd, nb_child_value(c, "address"));
+}
+
+int zebra_nb_if_write(struct vty *vty, const char *name)
+{
+	char xp[NB_XPATH_MAX], q[64];
+	const struct lyd_node *e = NULL;
+	const char *v;
+
+	if (nb_quote(q, sizeof(q), name)) {
+		snprintf(xp, sizeof(xp), ZEBRA_NB_IF_XP "[name=%s]", q);
+		e = nb_find_running(xp);
+	}
+	struct zebra *z = zebra_nb_daemon();
+	bool ld_default = z ? zif_default_link_detect(z->ifdb) : true;
+
+	if (!e) {
+		if (!ld_default)
+			vty_out(vty, " no link-detect\n");
+		return 0;
+	}
+	if ((v = nb_child_value(e, "description")))
+		vty_out(vty, " description %s\n", v);
+	if ((v = nb_child_value(e, "bandwidth")))
+		vty_out(vty, " bandwidth %s\n", v);
+	v = nb_child_value(e, "link-detect");
+	if (v ? strcmp(v, "false") == 0 : !ld_default)
+		vty_out(vty, " no link-detect\n");
+	else if (v && !ld_default)
+		vty_out(vty, " link-detect\n");
+	addr_lines(vty, e, "ip-address", "ip address");
+	addr_lines(vty, e, "ipv6-address", "ipv6 address");
+	if (nb_child(e, "shutdown"))
+		vty_out(vty, " shutdown\n");
+	if ((v = nb_child_value(e, "multicast")))
+		vty_out(vty, " %smulticast\n", strcmp(v, "true") == 0 ? "" : "no ");
+	return 1;
 }

@@ -3,6 +3,11 @@
  * router-id, forwarding, `show interface`, `show ip forwarding`,
  * `show router-id`, `show zebra client`, and the config writers of the
  * interface, IP (static routes), forwarding and protocol nodes.
+ *
+ * Configuration commands edit the tree (zebra_nb.h): in INTERFACE_NODE
+ * vty->index is the interned data path of the interface's entry, and the
+ * callbacks of zebra_nb_if.c apply the changes. The config writers render
+ * the tree; `ip forwarding` is written from the kernel's state, as Quagga.
  */
 #include <arpa/inet.h>
 #include <net/if.h>
@@ -42,19 +47,53 @@ static int interface_config_write(struct vty *vty);
 static struct cmd_node interface_node = { INTERFACE_NODE, "%s(config-if)# ",
 					  interface_config_write };
 
+/* The entered interface's data path (vty->index, interned), and a
+ * sub-command's edit of one of its nodes. */
+static const char *if_path(const char *name)
+{
+	char xp[NB_XPATH_MAX], q[64];
+
+	if (!nb_quote(q, sizeof(q), name))
+		return NULL;
+	snprintf(xp, sizeof(xp), ZEBRA_NB_IF_XP "[name=%s]", q);
+	return nb_path_intern(xp);
+}
+
+static int if_edit(struct vty *vty, const char *node, enum nb_op op,
+		   const char *value)
+{
+	char xp[NB_XPATH_MAX + 128];
+
+	if (!nb_find(vty->index)) {
+		vty_out(vty, "%% The interface's configuration was deleted\n");
+		return CMD_WARNING;
+	}
+	snprintf(xp, sizeof(xp), "%s/%s", (const char *)vty->index, node);
+	nb_cli_enqueue_change(vty, xp, op, value);
+	return nb_cli_apply_changes(vty);
+}
+
 DEFUN(zinterface, zinterface_cmd, "interface IFNAME",
       "Select an interface to configure\n" "Interface's name\n")
 {
-	struct zif *ifp;
+	const char *path;
+	int rc;
 
 	if (strlen(argv[0]) > ZIF_NAMSIZ) {
 		vty_out(vty, "%% Interface name %s is invalid: length exceeds %d characters\n",
 			argv[0], ZIF_NAMSIZ);
 		return CMD_WARNING;
 	}
-	ifp = zif_get_by_name(zebra_ctx->ifdb, argv[0]);
-	ifp->configured = true;
-	vty_enter_node(vty, INTERFACE_NODE, ifp);
+	path = if_path(argv[0]);
+	if (!path) {
+		vty_out(vty, "%% Interface name %s is invalid\n", argv[0]);
+		return CMD_WARNING;
+	}
+	nb_cli_enqueue_change(vty, path, NB_OP_CREATE, NULL);
+	rc = nb_cli_apply_changes(vty);
+	if (rc != CMD_SUCCESS)
+		return rc;
+	vty_enter_node(vty, INTERFACE_NODE, (void *)path);
 	return CMD_SUCCESS;
 }
 
@@ -62,22 +101,22 @@ DEFUN(no_zinterface, no_zinterface_cmd, "no interface IFNAME",
       NO_STR "Delete a pseudo interface's configuration\n" "Interface's name\n")
 {
 	struct zif *ifp = zif_by_name(zebra_ctx->ifdb, argv[0]);
+	const char *path = if_path(argv[0]);
 
-	if (!ifp) {
+	if (!path || (!ifp && !nb_find(path))) {
 		vty_out(vty, "%% Interface %s does not exist\n", argv[0]);
 		return CMD_WARNING;
 	}
-	if (ifp->ifindex) {
+	if (ifp && ifp->ifindex) {
 		vty_out(vty, "%% Only inactive interfaces can be deleted\n");
 		return CMD_WARNING;
 	}
-	zif_delete_pseudo(zebra_ctx->ifdb, ifp);
-	return CMD_SUCCESS;
-}
-
-static struct zif *cur_if(struct vty *vty)
-{
-	return vty->index;
+	if (!nb_find(path)) {
+		zif_delete_pseudo(zebra_ctx->ifdb, ifp);
+		return CMD_SUCCESS;
+	}
+	nb_cli_enqueue_change(vty, path, NB_OP_DESTROY, NULL);
+	return nb_cli_apply_changes(vty);
 }
 
 DEFUN(if_description, if_description_cmd, "description .LINE",
@@ -90,43 +129,32 @@ DEFUN(if_description, if_description_cmd, "description .LINE",
 	for (int i = 0; i < argc && off < sizeof(buf) - 1; i++)
 		off += snprintf(buf + off, sizeof(buf) - off, "%s%s", i ? " " : "",
 				argv[i]);
-	zif_set_desc(cur_if(vty), buf);
-	return CMD_SUCCESS;
+	return if_edit(vty, "description", NB_OP_MODIFY, buf);
 }
 
 DEFUN(no_if_description, no_if_description_cmd, "no description",
       NO_STR "Interface specific description\n")
 {
-	zif_set_desc(cur_if(vty), NULL);
-	return CMD_SUCCESS;
+	return if_edit(vty, "description", NB_OP_DESTROY, NULL);
 }
 
 DEFUN(if_shutdown, if_shutdown_cmd, "shutdown", "Shutdown the selected interface\n")
 {
-	struct zif *ifp = cur_if(vty);
-
-	ifp->shutdown = true;
-	if (ifp->ifindex)
-		kernel_link_updown(kern(), ifp->ifindex, false);
-	return CMD_SUCCESS;
+	return if_edit(vty, "shutdown", NB_OP_CREATE, NULL);
 }
 
 DEFUN(no_if_shutdown, no_if_shutdown_cmd, "no shutdown",
       NO_STR "Shutdown the selected interface\n")
 {
-	struct zif *ifp = cur_if(vty);
-
-	ifp->shutdown = false;
-	if (ifp->ifindex)
-		kernel_link_updown(kern(), ifp->ifindex, true);
-	return CMD_SUCCESS;
+	return if_edit(vty, "shutdown", NB_OP_DESTROY, NULL);
 }
 
 static int if_address(struct vty *vty, int family, const char *s, bool add)
 {
-	struct zif *ifp = cur_if(vty);
+	const char *list = family == AF_INET ? "ip-address" : "ipv6-address";
+	char node[PREFIX_STRLEN + 64], q[PREFIX_STRLEN + 8], canon[PREFIX_STRLEN];
+	char xp[NB_XPATH_MAX + 128];
 	struct prefix p;
-	struct zif_addr *a;
 	int rc = family == AF_INET ? prefix_parse_ipv4(s, &p) :
 				     prefix_parse_ipv6(s, &p);
 
@@ -134,21 +162,18 @@ static int if_address(struct vty *vty, int family, const char *s, bool add)
 		vty_out(vty, "%% Malformed address \n");
 		return CMD_WARNING;
 	}
+	prefix2str(&p, canon, sizeof(canon));
+	nb_quote(q, sizeof(q), canon);
+	snprintf(node, sizeof(node), "%s[address=%s]", list, q);
 	if (!add) {
-		a = zif_addr_find(ifp, &p);
-		if (!a || !a->configured) {
+		snprintf(xp, sizeof(xp), "%s/%s", (const char *)vty->index, node);
+		if (!nb_find(xp)) {
 			vty_out(vty, "%% Can't find address\n");
 			return CMD_WARNING;
 		}
-		zif_addr_config(ifp, &p, false);
-		if (ifp->ifindex)
-			kernel_address(kern(), ifp->ifindex, &p, false);
-		return CMD_SUCCESS;
+		return if_edit(vty, node, NB_OP_DESTROY, NULL);
 	}
-	a = zif_addr_config(ifp, &p, true);
-	if (ifp->ifindex && !a->in_kernel)
-		kernel_address(kern(), ifp->ifindex, &p, true);
-	return CMD_SUCCESS;
+	return if_edit(vty, node, NB_OP_CREATE, NULL);
 }
 
 DEFUN(if_ip_address, if_ip_address_cmd, "ip address A.B.C.D/M",
@@ -182,15 +207,16 @@ DEFUN(no_if_ipv6_address, no_if_ipv6_address_cmd, "no ipv6 address X:X::X:X/M",
 DEFUN(if_bandwidth, if_bandwidth_cmd, "bandwidth <1-10000000>",
       "Set bandwidth informational parameter\n" "Bandwidth in kilobits\n")
 {
-	zif_set_bandwidth(zebra_ctx->ifdb, cur_if(vty), strtoul(argv[0], NULL, 10));
-	return CMD_SUCCESS;
+	char v[16];
+
+	snprintf(v, sizeof(v), "%lu", strtoul(argv[0], NULL, 10));
+	return if_edit(vty, "bandwidth", NB_OP_MODIFY, v);
 }
 
 DEFUN(no_if_bandwidth, no_if_bandwidth_cmd, "no bandwidth",
       NO_STR "Set bandwidth informational parameter\n")
 {
-	zif_set_bandwidth(zebra_ctx->ifdb, cur_if(vty), 0);
-	return CMD_SUCCESS;
+	return if_edit(vty, "bandwidth", NB_OP_DESTROY, NULL);
 }
 
 ALIAS(no_if_bandwidth, no_if_bandwidth_val_cmd, "no bandwidth <1-10000000>",
@@ -198,36 +224,28 @@ ALIAS(no_if_bandwidth, no_if_bandwidth_val_cmd, "no bandwidth <1-10000000>",
 
 DEFUN(if_link_detect, if_link_detect_cmd, "link-detect", "Enable link detection on interface\n")
 {
-	zif_set_link_detect(zebra_ctx->ifdb, cur_if(vty), true);
-	return CMD_SUCCESS;
+	if (zif_default_link_detect(zebra_ctx->ifdb))
+		return if_edit(vty, "link-detect", NB_OP_DESTROY, NULL);
+	return if_edit(vty, "link-detect", NB_OP_MODIFY, "true");
 }
 
 DEFUN(no_if_link_detect, no_if_link_detect_cmd, "no link-detect",
       NO_STR "Disable link detection on interface\n")
 {
-	zif_set_link_detect(zebra_ctx->ifdb, cur_if(vty), false);
-	return CMD_SUCCESS;
+	if (!zif_default_link_detect(zebra_ctx->ifdb))
+		return if_edit(vty, "link-detect", NB_OP_DESTROY, NULL);
+	return if_edit(vty, "link-detect", NB_OP_MODIFY, "false");
 }
 
 DEFUN(if_multicast, if_multicast_cmd, "multicast", "Set multicast flag to interface\n")
 {
-	struct zif *ifp = cur_if(vty);
-
-	ifp->multicast = 1;
-	if (ifp->ifindex)
-		kernel_link_multicast(kern(), ifp->ifindex, true);
-	return CMD_SUCCESS;
+	return if_edit(vty, "multicast", NB_OP_MODIFY, "true");
 }
 
 DEFUN(no_if_multicast, no_if_multicast_cmd, "no multicast",
       NO_STR "Unset multicast flag to interface\n")
 {
-	struct zif *ifp = cur_if(vty);
-
-	ifp->multicast = 0;
-	if (ifp->ifindex)
-		kernel_link_multicast(kern(), ifp->ifindex, false);
-	return CMD_SUCCESS;
+	return if_edit(vty, "multicast", NB_OP_MODIFY, "false");
 }
 
 static int interface_config_write(struct vty *vty)
@@ -236,25 +254,8 @@ static int interface_config_write(struct vty *vty)
 	struct zif **v = zif_sorted(zebra_ctx->ifdb, &n);
 
 	for (size_t i = 0; i < n; i++) {
-		struct zif *ifp = v[i];
-		char buf[PREFIX_STRLEN];
-
-		vty_out(vty, "interface %s\n", ifp->name);
-		if (ifp->desc)
-			vty_out(vty, " description %s\n", ifp->desc);
-		if (ifp->bandwidth)
-			vty_out(vty, " bandwidth %u\n", ifp->bandwidth);
-		if (!ifp->link_detect)
-			vty_out(vty, " no link-detect\n");
-		for (struct zif_addr *a = ifp->addrs; a; a = a->next)
-			if (a->configured)
-				vty_out(vty, " ip%s address %s\n",
-					a->p.family == AF_INET6 ? "v6" : "",
-					prefix2str(&a->p, buf, sizeof(buf)));
-		if (ifp->shutdown)
-			vty_out(vty, " shutdown\n");
-		if (ifp->multicast >= 0)
-			vty_out(vty, " %smulticast\n", ifp->multicast ? "" : "no ");
+		vty_out(vty, "interface %s\n", v[i]->name);
+		zebra_nb_if_write(vty, v[i]->name);
 		vty_out(vty, "!\n");
 	}
 	free(v);
@@ -481,22 +482,22 @@ DEFUN(router_id, router_id_cmd, "router-id A.B.C.D",
       "Manually set the router-id\n" "IP address to use for router-id\n")
 {
 	struct in_addr a;
+	char buf[INET_ADDRSTRLEN];
 
 	if (inet_pton(AF_INET, argv[0], &a) != 1 || !a.s_addr) {
 		vty_out(vty, "%% Malformed address\n");
 		return CMD_WARNING;
 	}
-	router_id_set_config(vty_rid, a);
-	return CMD_SUCCESS;
+	inet_ntop(AF_INET, &a, buf, sizeof(buf));
+	nb_cli_enqueue_change(vty, ZEBRA_NB_XP "/router-id", NB_OP_MODIFY, buf);
+	return nb_cli_apply_changes(vty);
 }
 
 DEFUN(no_router_id, no_router_id_cmd, "no router-id",
       NO_STR "Remove the manually configured router-id\n")
 {
-	struct in_addr z = { 0 };
-
-	router_id_set_config(vty_rid, z);
-	return CMD_SUCCESS;
+	nb_cli_enqueue_change(vty, ZEBRA_NB_XP "/router-id", NB_OP_DESTROY, NULL);
+	return nb_cli_apply_changes(vty);
 }
 
 ALIAS(no_router_id, no_router_id_val_cmd, "no router-id A.B.C.D",
@@ -607,7 +608,7 @@ static int ip_config_write(struct vty *vty)
 
 static int forwarding_config_write(struct vty *vty)
 {
-	router_id_config_write(vty_rid, vty);
+	zebra_nb_router_id_write(vty);
 	if (kernel_forwarding_get(AF_INET) == 1)
 		vty_out(vty, "ip forwarding\n");
 	if (kernel_forwarding_get(AF_INET6) == 1)
@@ -634,7 +635,7 @@ void zebra_vty_init(struct zebra *z, struct static_table *st,
 
 	vty_statics = st;
 	vty_rid = rid;
-	zebra_nb_init(st);
+	zebra_nb_init(z, st, rid);
 	zif_add_listener(z->ifdb, &l);
 
 	install_node(&interface_node);

@@ -1,7 +1,8 @@
 /*
  * zebra's vty commands. zebra_vty_init() installs every node and command;
  * the handlers reach the daemon through zebra_ctx (DEFUN handlers get no
- * context pointer) and only parse and call the modules' setters.
+ * context pointer); configuration handlers parse and edit the northbound
+ * tree (zebra_nb.h), show handlers read the modules' structures.
  */
 #ifndef ZEBRA_ZEBRA_VTY_H
 #define ZEBRA_ZEBRA_VTY_H
