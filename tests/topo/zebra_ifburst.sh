@@ -79,7 +79,7 @@ while time.time() < end:
     with open(sys.argv[3], "w") as f:
         f.write("%d %d\n" % (adds, dels))
 PY
-ip netns exec "$P-a" python3 "$TDIR/zcount.py" "$TDIR/zserv.api" 120 "$TDIR/zcount.out" &
+ip netns exec "$P-a" python3 "$TDIR/zcount.py" "$TDIR/zserv.api" 600 "$TDIR/zcount.out" &	# outlives the test; cleanup stops it
 TOPO_PIDS+=($!)
 
 # a vty session that times a command every 20 ms for the whole burst
